@@ -1,0 +1,252 @@
+// capy: the command-line host. Parses the command line into Limits and
+// grants, reads the program, runs it in one isolate, and maps the outcome to
+// the exit status of the contract (0 ok, 1 uncaught exception, 2 usage, 3 limit).
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compiler/compiler.h"
+#include "compiler/disassembler.h"
+#include "objects/dict.h"
+#include "objects/exception.h"
+#include "objects/int.h"
+#include "objects/ops.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "syntax/lexer.h"
+#include "syntax/parser.h"
+#include "vm/eval.h"
+#include "vm/isolate.h"
+#include "vm/runtime.h"
+
+namespace {
+
+using capy::Isolate;
+using capy::Value;
+
+const char kUsage[] =
+    "usage: capy [OPTIONS] FILE [ARGS...]\n"
+    "       capy [OPTIONS] -c CODE [ARGS...]\n"
+    "       capy [OPTIONS]            (read the program from stdin)\n"
+    "options:\n"
+    "  --allow-read=DIR      grant read access beneath DIR (repeatable)\n"
+    "  --allow-write=DIR     grant read and write access beneath DIR (repeatable)\n"
+    "  --allow-import=MOD    allow importing MOD beyond the default set (repeatable)\n"
+    "  --allow-env=NAME      expose the environment variable NAME (repeatable)\n"
+    "  --max-memory=SIZE     heap limit, e.g. 64M\n"
+    "  --max-time=SECONDS    wall-clock limit\n"
+    "  --max-steps=N         bytecode step budget\n"
+    "  --max-output=SIZE     limit on bytes written to stdout and stderr\n"
+    "  --max-depth=N         call depth limit\n"
+    "  --dump=tokens|ast|bytecode   print a compiler stage instead of running\n"
+    "  -h, --help            show this help\n";
+
+// The command line's host: output goes to the process's stdout/stderr.
+class CliHost : public capy::Host {
+ public:
+  bool write(int stream, std::string_view bytes) override {
+    FILE* f = stream == 2 ? stderr : stdout;
+    if (stream == 2) fflush(stdout);
+    return fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() || bytes.empty();
+  }
+  void flush(int stream) override { fflush(stream == 2 ? stderr : stdout); }
+  double time_now() override {
+    using namespace std::chrono;
+    return duration<double>(system_clock::now().time_since_epoch()).count();
+  }
+  double monotonic() override {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+  }
+};
+
+int usage_error(const std::string& msg) {
+  fprintf(stderr, "capy: %s\n%s", msg.c_str(), kUsage);
+  return 2;
+}
+
+bool parse_size(const std::string& s, size_t* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  double v = strtod(s.c_str(), &end);
+  if (errno || end == s.c_str() || v < 0) return false;
+  std::string suffix(end);
+  double mul = 1;
+  if (suffix == "" || suffix == "B") mul = 1;
+  else if (suffix == "K" || suffix == "k" || suffix == "KB") mul = 1024;
+  else if (suffix == "M" || suffix == "m" || suffix == "MB") mul = 1024.0 * 1024;
+  else if (suffix == "G" || suffix == "g" || suffix == "GB") mul = 1024.0 * 1024 * 1024;
+  else return false;
+  *out = static_cast<size_t>(v * mul);
+  return true;
+}
+
+bool read_all(FILE* f, std::string* out) {
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  return !ferror(f);
+}
+
+const char* limit_name(capy::LimitKind k) {
+  switch (k) {
+    case capy::LimitKind::Memory: return "memory limit exceeded";
+    case capy::LimitKind::Steps: return "step limit exceeded";
+    case capy::LimitKind::Time: return "time limit exceeded";
+    case capy::LimitKind::Depth: return "call depth limit exceeded";
+    case capy::LimitKind::Output: return "output limit exceeded";
+    case capy::LimitKind::Terminated: return "terminated";
+    default: return "limit exceeded";
+  }
+}
+
+// Exit status for an uncaught SystemExit (Python's handling of sys.exit).
+int system_exit_status(Isolate& I, capy::BaseExc* e) {
+  Value code = Value::none();
+  if (e->args && e->args->size() == 1) code = e->args->items[0];
+  else if (e->args && e->args->size() > 1) code = Value::object(e->args);
+  if (code.is_none()) return 0;
+  int64_t n;
+  if (capy::is_int(I, code) && capy::int_to_i64(capy::int_unwrap(I, code), &n)) return static_cast<int>(n & 0xFF);
+  std::string text;
+  if (capy::str_append(I, code, text) < 0) I.pending = nullptr;
+  text += "\n";
+  I.host->write(2, text);
+  return 1;
+}
+
+int run(int argc, char** argv) {
+  capy::Limits limits;
+  std::string code, filename, dump;
+  bool have_code = false;
+  std::vector<std::string> args;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    auto val = [&](const char* prefix) -> const char* {
+      size_t n = strlen(prefix);
+      return a.compare(0, n, prefix) == 0 ? argv[i] + n : nullptr;
+    };
+    if (a == "-h" || a == "--help") { fputs(kUsage, stdout); return 0; }
+    if (a == "-c") {
+      if (i + 1 >= argc) return usage_error("-c needs an argument");
+      code = argv[++i];
+      have_code = true;
+      filename = "<string>";
+      ++i;
+      break;
+    }
+    if (const char* v = val("--max-memory=")) {
+      if (!parse_size(v, &limits.max_heap_bytes)) return usage_error("bad --max-memory value");
+    } else if (const char* v = val("--max-output=")) {
+      if (!parse_size(v, &limits.max_output_bytes)) return usage_error("bad --max-output value");
+    } else if (const char* v = val("--max-time=")) {
+      char* end;
+      limits.max_time_seconds = strtod(v, &end);
+      if (*end || limits.max_time_seconds <= 0) return usage_error("bad --max-time value");
+    } else if (const char* v = val("--max-steps=")) {
+      char* end;
+      limits.max_steps = strtoull(v, &end, 10);
+      if (*end || !*v) return usage_error("bad --max-steps value");
+    } else if (const char* v = val("--max-depth=")) {
+      char* end;
+      unsigned long d = strtoul(v, &end, 10);
+      if (*end || !*v || d == 0 || d > 100000) return usage_error("bad --max-depth value");
+      limits.max_call_depth = static_cast<uint32_t>(d);
+    } else if (const char* v = val("--dump=")) {
+      dump = v;
+      if (dump != "tokens" && dump != "ast" && dump != "bytecode") return usage_error("bad --dump value");
+    } else if (val("--allow-read=") || val("--allow-write=") || val("--allow-import=") || val("--allow-env=")) {
+      // Grants are accepted; the capability layer gives them meaning.
+    } else if (a == "-") {
+      ++i;
+      break;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option " + a);
+    } else {
+      break;
+    }
+  }
+  if (!have_code) {
+    if (i < argc && std::string(argv[i]) != "-") {
+      filename = argv[i++];
+      FILE* f = fopen(filename.c_str(), "rb");
+      if (!f) {
+        fprintf(stderr, "capy: can't open file '%s': [Errno %d] %s\n", filename.c_str(), errno, strerror(errno));
+        return 2;
+      }
+      bool ok = read_all(f, &code);
+      fclose(f);
+      if (!ok) {
+        fprintf(stderr, "capy: can't read file '%s'\n", filename.c_str());
+        return 2;
+      }
+    } else {
+      filename = "<stdin>";
+      if (!read_all(stdin, &code)) {
+        fprintf(stderr, "capy: can't read standard input\n");
+        return 2;
+      }
+    }
+  }
+  for (; i < argc; ++i) args.push_back(argv[i]);
+
+  if (!dump.empty()) {
+    capy::syntax::Arena arena;
+    if (dump == "tokens") {
+      fputs(capy::syntax::dump_tokens(code, filename).c_str(), stdout);
+      return 0;
+    }
+    auto pr = capy::syntax::parse(code, filename, capy::syntax::Mode::Exec, arena);
+    if (!pr.ok()) {
+      fprintf(stderr, "%s: %s (line %d)\n", "SyntaxError", pr.error.msg.c_str(), pr.error.lineno);
+      return 1;
+    }
+    if (dump == "ast") {
+      printf("%s\n", capy::syntax::dump(pr.mod).c_str());
+      return 0;
+    }
+    auto cr = capy::compiler::compile(pr.mod, filename, capy::compiler::Mode::Exec, {});
+    if (!cr.ok()) {
+      fprintf(stderr, "SyntaxError: %s\n", cr.error.msg.c_str());
+      return 1;
+    }
+    fputs(capy::compiler::disassemble(*cr.code).c_str(), stdout);
+    return 0;
+  }
+
+  CliHost host;
+  capy::Runtime runtime;
+  Isolate I(runtime, &host, limits);
+  I.stack_base = __builtin_frame_address(0);  // every frame of the run lies below
+  I.argv = args;
+  I.argv.insert(I.argv.begin(), have_code ? "-c" : filename);
+  Value r = capy::run_main(I, filename, code);
+  fflush(stdout);
+  if (!r.is_error()) return 0;
+  if (I.ended != capy::LimitKind::None) {
+    fprintf(stderr, "capy: %s\n", limit_name(I.ended));
+    return 3;
+  }
+  capy::BaseExc* e = I.take_pending();
+  if (!e) return 1;
+  if (capy::is_subtype(e->type_, runtime.exc_SystemExit)) return system_exit_status(I, e);
+  std::string text = capy::format_exception(I, e);
+  if (I.pending) { I.pending = nullptr; text += "\n(error while formatting the traceback)\n"; }
+  fwrite(text.data(), 1, text.size(), stderr);
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return run(argc, argv); }

@@ -1,0 +1,95 @@
+// The collector: mark from the isolate's roots and the native stack, then sweep.
+#include <csetjmp>
+#include <cstring>
+#include <cstdint>
+#include <cstdlib>
+#include <unordered_set>
+#include <vector>
+
+#include "gc/heap.h"
+#include "vm/isolate.h"
+
+namespace capy {
+
+namespace {
+
+// Collects every word of the native stack between the current stack pointer
+// and the isolate's recorded stack base. Registers are spilled first with
+// setjmp so that pointers held only in callee-saved registers are seen.
+__attribute__((noinline, no_sanitize_address)) void scan_native_stack(
+    void* base, std::unordered_set<uintptr_t>& words) {
+  jmp_buf regs;
+  setjmp(regs);
+  volatile char here = 0;
+  uintptr_t lo = reinterpret_cast<uintptr_t>(&here);
+  uintptr_t hi = reinterpret_cast<uintptr_t>(base);
+  if (hi <= lo) return;
+  lo &= ~uintptr_t(7);
+  for (uintptr_t p = lo; p + sizeof(uintptr_t) <= hi; p += sizeof(uintptr_t)) {
+    uintptr_t w = *reinterpret_cast<volatile uintptr_t*>(p);
+    if ((w & Value::kTagMask) == Value::kPtrTag) w &= Value::kPayloadMask;
+    if (w && (w & 7) == 0) words.insert(w);
+  }
+  const unsigned char* r = reinterpret_cast<const unsigned char*>(&regs);
+  for (size_t off = 0; off + sizeof(uintptr_t) <= sizeof(regs); off += sizeof(uintptr_t)) {
+    uintptr_t w;
+    std::memcpy(&w, r + off, sizeof w);
+    if ((w & Value::kTagMask) == Value::kPtrTag) w &= Value::kPayloadMask;
+    if (w && (w & 7) == 0) words.insert(w);
+  }
+}
+
+}  // namespace
+
+void Isolate::collect() {
+  if (heap.immortal()) return;
+  Tracer tracer;
+  trace_roots(tracer);
+  if (stack_base) {
+    std::unordered_set<uintptr_t> words;
+    words.reserve(1024);
+    scan_native_stack(stack_base, words);
+    for (Object* o = heap.all_objects(); o; o = o->gc_next_) {
+      if (words.count(reinterpret_cast<uintptr_t>(o))) tracer.visit(o);
+    }
+  }
+  tracer.drain();
+
+  // Sweep, in two passes: finalize every dead object while all types are
+  // still alive, then free them.
+  std::vector<Object*> dead;
+  Object* live = nullptr;
+  size_t live_bytes = 0, live_count = 0;
+  (void)live_bytes;
+  for (Object* o = heap.all_objects(); o;) {
+    Object* next = o->gc_next_;
+    if (o->gc_bits_ & kGcMarked) {
+      o->gc_bits_ &= ~kGcMarked;
+      o->gc_next_ = live;
+      live = o;
+      ++live_count;
+    } else {
+      dead.push_back(o);
+    }
+    o = next;
+  }
+  // Restore the original order (newest first) for locality of later scans.
+  Object* rev = nullptr;
+  while (live) { Object* n = live->gc_next_; live->gc_next_ = rev; rev = live; live = n; }
+  heap.set_all_objects(rev);
+  for (Object* o : dead) {
+    Type* t = o->type_;
+    if (t->finalize && !(o->gc_bits_ & kGcFinalized)) {
+      o->gc_bits_ |= kGcFinalized;
+      t->finalize(*this, o);
+    }
+  }
+  for (Object* o : dead) {
+    if (!ids.empty()) ids.erase(o);
+    heap.free_object(o);
+  }
+  live_bytes = heap.bytes_in_use();
+  heap.after_collection(live_bytes, live_count);
+}
+
+}  // namespace capy

@@ -1,0 +1,38 @@
+// The module registry and the import statement's machinery: native modules
+// (C++), embedded source modules, and the isolate's sys.modules cache.
+#pragma once
+
+#include <string_view>
+
+#include "objects/function.h"
+#include "objects/misc.h"
+#include "objects/object.h"
+
+namespace capy {
+
+/// A native module: `init` fills the fresh module's dict. Returns 0 or -1.
+struct NativeModuleDef {
+  const char* name;
+  int (*init)(Isolate& I, Module* m);
+};
+
+/// The table of modules built into capy (immutable).
+const NativeModuleDef* find_native_module(std::string_view name);
+/// Python source of an embedded pure-Python module, or nullptr.
+const char* find_source_module(std::string_view name);
+
+/// Imports `name` (absolute, dotted) and returns the module (the top-level
+/// package is NOT substituted; see import_name for that).
+Value import_module(Isolate& I, std::string_view name);
+/// The IMPORT_NAME operation: `__import__(name, globals, None, fromlist, level)`.
+Value import_name(Isolate& I, Str* name, Value fromlist, int64_t level, Dict* globals);
+/// The IMPORT_FROM operation: `from module import name`.
+Value import_from(Isolate& I, Value module, Str* name);
+/// Adds a function to a module's dict (native module init helper). 0 or -1.
+int module_add_function(Isolate& I, Module* m, const char* name, NativeFn fn, const char* doc = nullptr);
+int module_add_value(Isolate& I, Module* m, const char* name, Value v);
+
+// Native module initialisers (one per module file).
+int init_sys_module(Isolate& I, Module* m);
+
+}  // namespace capy

@@ -1,0 +1,1274 @@
+// Expression grammar of Python 3.11 (python.gram: expressions, atoms, calls, comprehensions, targets).
+#include <cstring>
+
+#include "syntax/parser_impl.h"
+
+namespace capy::syntax::detail {
+
+namespace {
+
+bool binary_operator(TokenKind k, Operator* op, int* prec) {
+  switch (k) {
+    case TokenKind::VBar: *op = Operator::BitOr; *prec = 1; return true;
+    case TokenKind::Circumflex: *op = Operator::BitXor; *prec = 2; return true;
+    case TokenKind::Amper: *op = Operator::BitAnd; *prec = 3; return true;
+    case TokenKind::LeftShift: *op = Operator::LShift; *prec = 4; return true;
+    case TokenKind::RightShift: *op = Operator::RShift; *prec = 4; return true;
+    case TokenKind::Plus: *op = Operator::Add; *prec = 5; return true;
+    case TokenKind::Minus: *op = Operator::Sub; *prec = 5; return true;
+    case TokenKind::Star: *op = Operator::Mult; *prec = 6; return true;
+    case TokenKind::Slash: *op = Operator::Div; *prec = 6; return true;
+    case TokenKind::DoubleSlash: *op = Operator::FloorDiv; *prec = 6; return true;
+    case TokenKind::Percent: *op = Operator::Mod; *prec = 6; return true;
+    case TokenKind::At: *op = Operator::MatMult; *prec = 6; return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Helpers.
+// ---------------------------------------------------------------------------
+
+bool Parser::starts_expression(TokenKind k) const {
+  switch (k) {
+    case TokenKind::Name:
+    case TokenKind::Number:
+    case TokenKind::String:
+    case TokenKind::LPar:
+    case TokenKind::LSqb:
+    case TokenKind::LBrace:
+    case TokenKind::Minus:
+    case TokenKind::Plus:
+    case TokenKind::Tilde:
+    case TokenKind::KwNot:
+    case TokenKind::KwLambda:
+    case TokenKind::KwAwait:
+    case TokenKind::KwNone:
+    case TokenKind::KwTrue:
+    case TokenKind::KwFalse:
+    case TokenKind::Ellipsis:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool Parser::is_soft_keyword_token(const Token& t) const {
+  if (t.kind != TokenKind::Name) return false;
+  std::string_view s = text(t);
+  return s == "match" || s == "case" || s == "_";
+}
+
+Expr* Parser::make_constant(const Pos& pos, ConstantValue::Kind k) {
+  Constant* c = node<Constant>(pos);
+  c->value.kind = k;
+  return c;
+}
+
+const char* Parser::expr_name(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Attribute: return "attribute";
+    case ExprKind::Subscript: return "subscript";
+    case ExprKind::Starred: return "starred";
+    case ExprKind::Name: return "name";
+    case ExprKind::List: return "list";
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::Lambda: return "lambda";
+    case ExprKind::Call: return "function call";
+    case ExprKind::BoolOp:
+    case ExprKind::BinOp:
+    case ExprKind::UnaryOp: return "expression";
+    case ExprKind::GeneratorExp: return "generator expression";
+    case ExprKind::Yield:
+    case ExprKind::YieldFrom: return "yield expression";
+    case ExprKind::Await: return "await expression";
+    case ExprKind::ListComp: return "list comprehension";
+    case ExprKind::SetComp: return "set comprehension";
+    case ExprKind::DictComp: return "dict comprehension";
+    case ExprKind::Dict: return "dict literal";
+    case ExprKind::Set: return "set display";
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return "f-string expression";
+    case ExprKind::Constant: {
+      const ConstantValue& v = e->cast<Constant>().value;
+      if (v.kind == ConstantValue::Kind::None) return "None";
+      if (v.kind == ConstantValue::Kind::Bool) return v.bool_value ? "True" : "False";
+      if (v.kind == ConstantValue::Kind::Ellipsis) return "ellipsis";
+      return "literal";
+    }
+    case ExprKind::Compare: return "comparison";
+    case ExprKind::IfExp: return "conditional expression";
+    case ExprKind::NamedExpr: return "named expression";
+    default: return "expression";
+  }
+}
+
+// ---------------------------------------------------------------------------
+// expression and friends.
+// ---------------------------------------------------------------------------
+
+// expression:
+//     | invalid_expression | invalid_legacy_expression
+//     | disjunction 'if' disjunction 'else' expression
+//     | disjunction
+//     | lambdef
+Expr* Parser::parse_expression() {
+  DepthGuard guard(*this);
+  if (!guard) return nullptr;
+  if (at(TokenKind::KwLambda)) return parse_lambda();
+  std::size_t start = pos_;
+  Expr* a = parse_disjunction();
+  if (a == nullptr) return nullptr;
+  if (at(TokenKind::KwIf)) {
+    std::size_t after_a = pos_;
+    ++pos_;
+    Expr* b = parse_disjunction();
+    if (b == nullptr) return nullptr;
+    if (!at(TokenKind::KwElse)) {
+      if (!at(TokenKind::Colon) && !no_invalid_) {
+        return raise_range(a->pos, b->pos, "expected 'else' after 'if' expression");
+      }
+      pos_ = after_a;  // the ternary does not match; the caller fails at 'if'
+      return a;
+    }
+    ++pos_;
+    Expr* c = parse_expression();
+    if (c == nullptr) return nullptr;
+    IfExp* e = node<IfExp>(extent(start));
+    e->test = b;
+    e->body = a;
+    e->orelse = c;
+    return e;
+  }
+  if (!no_invalid_ && starts_expression(kind())) check_expression_followed_by_expression(start, a);
+  if (has_error_) return nullptr;
+  return a;
+}
+
+// invalid_expression (missing comma) and invalid_legacy_expression (print x):
+// an expression directly followed by something that parses as another one.
+void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a) {
+  Token first = tok(start);
+  bool name_string = first.kind == TokenKind::Name && tok(start + 1).kind == TokenKind::String;
+  bool legacy = false;
+  if (Name* n = a->as<Name>(); n != nullptr && pos_ == start + 1) legacy = n->id == "print" || n->id == "exec";
+  if (!name_string && !is_soft_keyword_token(first) && !legacy) {
+    std::size_t save = pos_;
+    Expr* b = check_invalid([&]() -> Expr* {
+      no_invalid_ = true;
+      return parse_expression();
+    });
+    std::size_t b_end = pos_;
+    pos_ = save;
+    if (b != nullptr && b_end > 0 && tokens_[b_end - 1].level != 0) {
+      raise_range(a->pos, b->pos, "invalid syntax. Perhaps you forgot a comma?");
+      return;
+    }
+  }
+  if (legacy && !at(TokenKind::LPar)) {
+    std::size_t save = pos_;
+    Expr* b = check_invalid([&]() -> Expr* {
+      no_invalid_ = true;
+      return parse_star_expressions();
+    });
+    pos_ = save;
+    if (b != nullptr) {
+      const std::string& id = a->cast<Name>().id;
+      raise_range(a->pos, b->pos, "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
+    }
+  }
+}
+
+// invalid_named_expression, the '=' alternatives (e is followed by '='):
+//   a=NAME '=' b=bitwise_or !('='|':=')
+//   !(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
+// Returns true if an error was raised.
+bool Parser::invalid_named_expression_eq(std::size_t start, Expr* e) {
+  if (no_invalid_ || has_error_) return false;
+  std::size_t eq = pos_;
+  if (!at(TokenKind::Equal)) return false;
+  Token first = tok(start);
+  auto rhs_is_bitwise_or = [&]() -> Expr* {
+    pos_ = eq + 1;
+    Expr* b = check_invalid([&]() -> Expr* {
+      no_invalid_ = true;
+      return parse_bitwise_or();
+    });
+    bool ok = b != nullptr && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);
+    pos_ = eq;
+    return ok ? b : nullptr;
+  };
+  if (first.kind == TokenKind::Name && eq == start + 1) {
+    if (Expr* b = rhs_is_bitwise_or()) {
+      raise_range(token_pos(first), b->pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+      return true;
+    }
+    return false;
+  }
+  // The left side must parse as a bitwise_or ending right at '='.
+  if (first.kind == TokenKind::KwTrue || first.kind == TokenKind::KwFalse || first.kind == TokenKind::KwNone) return false;
+  if (first.kind == TokenKind::LPar || first.kind == TokenKind::LSqb) {
+    // A list, tuple or generator expression display at the start excludes the rule.
+    pos_ = start;
+    Expr* atom = check_invalid([&]() -> Expr* {
+      no_invalid_ = true;
+      return parse_atom();
+    });
+    pos_ = eq;
+    if (atom != nullptr && (atom->is<Tuple>() || atom->is<GeneratorExp>() || atom->is<List>())) {
+      // Only a real tuple/genexp display counts (not a parenthesised one inside).
+      Token open = tok(start);
+      Pos ap = atom->pos;
+      if (ap.lineno == token_pos(open).lineno && ap.col_offset == token_pos(open).col_offset) return false;
+    }
+  }
+  pos_ = start;
+  Expr* a = check_invalid([&]() -> Expr* {
+    no_invalid_ = true;
+    return parse_bitwise_or();
+  });
+  bool a_ok = a != nullptr && pos_ == eq;
+  pos_ = eq;
+  if (!a_ok) return false;
+  if (rhs_is_bitwise_or() == nullptr) return false;
+  raise_node(a->pos, std::string("cannot assign to ") + expr_name(a) + " here. Maybe you meant '==' instead of '='?");
+  return true;
+}
+
+// named_expression: assignment_expression | invalid_named_expression | expression !':='
+Expr* Parser::parse_named_expression() {
+  std::size_t start = pos_;
+  if (at(TokenKind::Name) && kind(1) == TokenKind::ColonEqual) {
+    Token n = cur();
+    pos_ += 2;
+    Expr* value = parse_expression();
+    if (value == nullptr) return nullptr;
+    Name* target = node<Name>(token_pos(n));
+    target->id = identifier(n);
+    target->ctx = ExprContext::Store;
+    NamedExpr* e = node<NamedExpr>(extent(start));
+    e->target = target;
+    e->value = value;
+    return e;
+  }
+  Expr* e = parse_expression();
+  if (e == nullptr) return nullptr;
+  if (at(TokenKind::ColonEqual)) {
+    if (no_invalid_) return fail();
+    // invalid_named_expression: a=expression ':=' expression
+    std::size_t save = pos_;
+    ++pos_;
+    Expr* rhs = check_invalid([&]() -> Expr* {
+      no_invalid_ = true;
+      return parse_expression();
+    });
+    pos_ = save;
+    if (rhs != nullptr) return raise_node(e->pos, std::string("cannot use assignment expressions with ") + expr_name(e));
+    return e;
+  }
+  if (at(TokenKind::Equal) && invalid_named_expression_eq(start, e)) return nullptr;
+  return e;
+}
+
+// star_named_expression: '*' bitwise_or | named_expression
+Expr* Parser::parse_star_named_expression() {
+  if (at(TokenKind::Star)) {
+    std::size_t start = pos_;
+    ++pos_;
+    Expr* v = parse_bitwise_or();
+    if (v == nullptr) return nullptr;
+    Starred* s = node<Starred>(extent(start));
+    s->value = v;
+    return s;
+  }
+  return parse_named_expression();
+}
+
+// star_expression: '*' bitwise_or | expression
+Expr* Parser::parse_star_expression() {
+  if (at(TokenKind::Star)) {
+    std::size_t start = pos_;
+    ++pos_;
+    Expr* v = parse_bitwise_or();
+    if (v == nullptr) return nullptr;
+    Starred* s = node<Starred>(extent(start));
+    s->value = v;
+    return s;
+  }
+  return parse_expression();
+}
+
+// star_expressions: star_expression (',' star_expression)* [',']
+Expr* Parser::parse_star_expressions() {
+  std::size_t start = pos_;
+  Expr* a = parse_star_expression();
+  if (a == nullptr) return nullptr;
+  if (!at(TokenKind::Comma)) {
+    last_elt_start_ = start;
+    return a;
+  }
+  auto elts = list<Expr>();
+  elts.push(a);
+  std::size_t elt_start = start;
+  while (accept(TokenKind::Comma)) {
+    if (!starts_expression(kind()) && !at(TokenKind::Star)) break;
+    std::size_t s = pos_;
+    Expr* e = parse_star_expression();
+    if (e == nullptr) return nullptr;
+    elts.push(e);
+    elt_start = s;
+  }
+  last_elt_start_ = elt_start;
+  Tuple* t = node<Tuple>(extent(start));
+  t->elts = elts.finish(arena_);
+  return t;
+}
+
+// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+Expr* Parser::parse_yield_expr() {
+  std::size_t start = pos_;
+  ++pos_;  // 'yield'
+  if (accept(TokenKind::KwFrom)) {
+    Expr* v = parse_expression();
+    if (v == nullptr) return nullptr;
+    YieldFrom* y = node<YieldFrom>(extent(start));
+    y->value = v;
+    return y;
+  }
+  Expr* v = nullptr;
+  if (starts_expression(kind()) || at(TokenKind::Star)) {
+    v = parse_star_expressions();
+    if (v == nullptr) return nullptr;
+  }
+  Yield* y = node<Yield>(extent(start));
+  y->value = v;
+  return y;
+}
+
+// annotated_rhs: yield_expr | star_expressions
+Expr* Parser::parse_annotated_rhs() {
+  if (at(TokenKind::KwYield)) return parse_yield_expr();
+  return parse_star_expressions();
+}
+
+// disjunction: conjunction ('or' conjunction)+ | conjunction
+Expr* Parser::parse_disjunction() {
+  std::size_t start = pos_;
+  Expr* a = parse_conjunction();
+  if (a == nullptr || !at(TokenKind::KwOr)) return a;
+  auto values = list<Expr>();
+  values.push(a);
+  while (accept(TokenKind::KwOr)) {
+    Expr* b = parse_conjunction();
+    if (b == nullptr) return nullptr;
+    values.push(b);
+  }
+  BoolOp* e = node<BoolOp>(extent(start));
+  e->op = BoolOperator::Or;
+  e->values = values.finish(arena_);
+  return e;
+}
+
+// conjunction: inversion ('and' inversion)+ | inversion
+Expr* Parser::parse_conjunction() {
+  std::size_t start = pos_;
+  Expr* a = parse_inversion();
+  if (a == nullptr || !at(TokenKind::KwAnd)) return a;
+  auto values = list<Expr>();
+  values.push(a);
+  while (accept(TokenKind::KwAnd)) {
+    Expr* b = parse_inversion();
+    if (b == nullptr) return nullptr;
+    values.push(b);
+  }
+  BoolOp* e = node<BoolOp>(extent(start));
+  e->op = BoolOperator::And;
+  e->values = values.finish(arena_);
+  return e;
+}
+
+// inversion: 'not' inversion | comparison   (iterative over the 'not's)
+Expr* Parser::parse_inversion() {
+  std::size_t start = pos_;
+  int n = 0;
+  while (at(TokenKind::KwNot)) {
+    if (!enter()) {
+      depth_ -= n;
+      return nullptr;
+    }
+    ++n;
+    ++pos_;
+  }
+  Expr* e = parse_comparison();
+  if (e != nullptr) {
+    for (int i = n; i-- > 0;) {
+      UnaryOp* u = node<UnaryOp>(extent(start + static_cast<std::size_t>(i)));
+      u->op = UnaryOperator::Not;
+      u->operand = e;
+      e = u;
+    }
+  }
+  depth_ -= n;
+  return e;
+}
+
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+Expr* Parser::parse_comparison() {
+  std::size_t start = pos_;
+  Expr* a = parse_bitwise_or();
+  if (a == nullptr) return nullptr;
+  std::vector<CmpOperator> ops;
+  auto comparators = list<Expr>();
+  for (;;) {
+    CmpOperator op;
+    Token t = cur();
+    switch (t.kind) {
+      case TokenKind::EqEqual: op = CmpOperator::Eq; break;
+      case TokenKind::NotEqual:
+        if (text(t) == "<>") goto done;  // PEP 401: only with barry_as_FLUFL
+        op = CmpOperator::NotEq;
+        break;
+      case TokenKind::Less: op = CmpOperator::Lt; break;
+      case TokenKind::LessEqual: op = CmpOperator::LtE; break;
+      case TokenKind::Greater: op = CmpOperator::Gt; break;
+      case TokenKind::GreaterEqual: op = CmpOperator::GtE; break;
+      case TokenKind::KwIn:
+        if (no_in_) goto done;
+        op = CmpOperator::In;
+        break;
+      case TokenKind::KwNot:
+        if (no_in_ || kind(1) != TokenKind::KwIn) goto done;
+        op = CmpOperator::NotIn;
+        ++pos_;
+        break;
+      case TokenKind::KwIs:
+        op = CmpOperator::Is;
+        if (kind(1) == TokenKind::KwNot) {
+          op = CmpOperator::IsNot;
+          ++pos_;
+        }
+        break;
+      default:
+        goto done;
+    }
+    ++pos_;
+    Expr* b = parse_bitwise_or();
+    if (b == nullptr) return nullptr;
+    ops.push_back(op);
+    comparators.push(b);
+  }
+done:
+  if (ops.empty()) return a;
+  Compare* c = node<Compare>(extent(start));
+  c->left = a;
+  c->ops = arena_.copy_array(ops.data(), ops.size());
+  c->comparators = comparators.finish(arena_);
+  return c;
+}
+
+Expr* Parser::parse_bitwise_or() { return parse_binary(1); }
+
+// bitwise_or ... term: left-associative binary operators by precedence climbing.
+Expr* Parser::parse_binary(int min_prec) {
+  std::size_t start = pos_;
+  Expr* left = parse_factor();
+  if (left == nullptr) return nullptr;
+  int extra = 0;
+  for (;;) {
+    Operator op;
+    int prec;
+    if (!binary_operator(kind(), &op, &prec) || prec < min_prec) break;
+    ++pos_;
+    Expr* right = prec < 6 ? parse_binary(prec + 1) : parse_factor();
+    if (right == nullptr || !enter()) {
+      depth_ -= extra;
+      return nullptr;
+    }
+    ++extra;
+    BinOp* b = node<BinOp>(extent(start));
+    b->left = left;
+    b->op = op;
+    b->right = right;
+    left = b;
+  }
+  depth_ -= extra;
+  return left;
+}
+
+// factor: '+' factor | '-' factor | '~' factor | power   (iterative)
+Expr* Parser::parse_factor() {
+  std::size_t start = pos_;
+  int n = 0;
+  while (at(TokenKind::Plus) || at(TokenKind::Minus) || at(TokenKind::Tilde)) {
+    if (!enter()) {
+      depth_ -= n;
+      return nullptr;
+    }
+    ++n;
+    ++pos_;
+  }
+  Expr* e = parse_power();
+  if (e != nullptr) {
+    for (int i = n; i-- > 0;) {
+      std::size_t idx = start + static_cast<std::size_t>(i);
+      UnaryOp* u = node<UnaryOp>(extent(idx));
+      TokenKind k = tokens_[idx].kind;
+      u->op = k == TokenKind::Plus ? UnaryOperator::UAdd : k == TokenKind::Minus ? UnaryOperator::USub : UnaryOperator::Invert;
+      u->operand = e;
+      e = u;
+    }
+  }
+  depth_ -= n;
+  return e;
+}
+
+// power: await_primary '**' factor | await_primary
+Expr* Parser::parse_power() {
+  std::size_t start = pos_;
+  Expr* a = parse_await_primary();
+  if (a == nullptr || !at(TokenKind::DoubleStar)) return a;
+  ++pos_;
+  DepthGuard guard(*this);
+  if (!guard) return nullptr;
+  Expr* b = parse_factor();
+  if (b == nullptr) return nullptr;
+  BinOp* e = node<BinOp>(extent(start));
+  e->left = a;
+  e->op = Operator::Pow;
+  e->right = b;
+  return e;
+}
+
+// await_primary: 'await' primary | primary
+Expr* Parser::parse_await_primary() {
+  if (at(TokenKind::KwAwait)) {
+    std::size_t start = pos_;
+    ++pos_;
+    Expr* v = parse_primary(false);
+    if (v == nullptr) return nullptr;
+    Await* a = node<Await>(extent(start));
+    a->value = v;
+    return a;
+  }
+  return parse_primary(false);
+}
+
+// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
+//        | primary '[' slices ']' | atom
+Expr* Parser::parse_primary(bool for_target) {
+  std::size_t start = pos_;
+  Expr* e = parse_atom();
+  if (e == nullptr) return nullptr;
+  int extra = 0;
+  for (;;) {
+    TokenKind k = kind();
+    if (k != TokenKind::Dot && k != TokenKind::LPar && k != TokenKind::LSqb) break;
+    if (!enter()) {
+      depth_ -= extra;
+      return nullptr;
+    }
+    ++extra;
+    if (k == TokenKind::Dot) {
+      ++pos_;
+      if (!at(TokenKind::Name)) {
+        depth_ -= extra;
+        return fail();
+      }
+      Token n = cur();
+      ++pos_;
+      Attribute* a = node<Attribute>(extent(start));
+      a->value = e;
+      a->attr = identifier(n);
+      e = a;
+    } else if (k == TokenKind::LPar) {
+      e = parse_call(start, e);
+    } else {
+      ++pos_;
+      Expr* slice;
+      {
+        NoInScope in_scope(no_in_, false);
+        slice = parse_slices();
+      }
+      if (slice == nullptr || !expect(TokenKind::RSqb)) {
+        depth_ -= extra;
+        return nullptr;
+      }
+      Subscript* s = node<Subscript>(extent(start));
+      s->value = e;
+      s->slice = slice;
+      e = s;
+    }
+    if (e == nullptr) break;
+  }
+  depth_ -= extra;
+  (void)for_target;
+  return e;
+}
+
+// '(' arguments ')' after a primary, including the sole-genexp form.
+Expr* Parser::parse_call(std::size_t start, Expr* func) {
+  ++pos_;  // '('
+  NoInScope in_scope(no_in_, false);
+  auto args = list<Expr>();
+  auto keywords = list<Keyword>();
+  if (!accept(TokenKind::RPar)) {
+    if (!parse_arguments(args, keywords, true)) return nullptr;
+  }
+  Call* c = node<Call>(extent(start));
+  c->func = func;
+  c->args = args.finish(arena_);
+  c->keywords = keywords.finish(arena_);
+  return c;
+}
+
+// Call arguments (and class bases) up to and including ')':
+//   args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ [',' kwargs] | kwargs
+// plus the invalid_arguments / invalid_kwarg diagnostics. The opening
+// parenthesis has been consumed. Class bases (allow_genexp false) do not
+// accept a bare generator expression.
+bool Parser::parse_arguments(TempList<Expr>& args, TempList<Keyword>& keywords, bool allow_genexp) {
+  const TokenKind close = TokenKind::RPar;
+  std::size_t open_index = pos_ - 1;
+  bool seen_keyword = false;       // NAME '=' expression
+  bool seen_double_star = false;   // '**' expression
+  const char* pending_error = nullptr;
+  for (;;) {
+    std::size_t item = pos_;
+    Token t = cur();
+    if (t.kind == TokenKind::Star) {
+      ++pos_;
+      Expr* v = parse_expression();
+      if (v == nullptr) return false;
+      if (seen_double_star) {
+        raise_token(t, "iterable argument unpacking follows keyword argument unpacking");
+        return false;
+      }
+      Starred* s = node<Starred>(extent(item));
+      s->value = v;
+      if (at(TokenKind::Equal)) return fail() != nullptr;  // f(*a=1)
+      args.push(s);
+    } else if (t.kind == TokenKind::DoubleStar) {
+      ++pos_;
+      Expr* v = parse_expression();
+      if (v == nullptr) return false;
+      Keyword* k = node<Keyword>(extent(item));
+      k->value = v;
+      keywords.push(k);
+      seen_double_star = true;
+    } else if (t.kind == TokenKind::Name && kind(1) == TokenKind::Equal) {
+      pos_ += 2;
+      Token eq = tokens_[item + 1];
+      Expr* v = parse_expression();
+      if (v == nullptr) return false;
+      if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+        return raise_range(token_pos(t), token_pos(eq), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") !=
+               nullptr;
+      }
+      Keyword* k = node<Keyword>(extent(item));
+      k->arg = identifier(t);
+      k->value = v;
+      keywords.push(k);
+      seen_keyword = true;
+    } else if ((t.kind == TokenKind::KwTrue || t.kind == TokenKind::KwFalse || t.kind == TokenKind::KwNone) &&
+               kind(1) == TokenKind::Equal) {
+      raise_range(token_pos(t), token_pos(tok(item + 1)), std::string("cannot assign to ") + std::string(text(t)));
+      return false;
+    } else {
+      Expr* e;
+      if (t.kind == TokenKind::Name && kind(1) == TokenKind::ColonEqual) {
+        e = parse_named_expression();
+      } else {
+        e = parse_expression();
+        if (e != nullptr && at(TokenKind::ColonEqual)) return fail() != nullptr;
+      }
+      if (e == nullptr) return false;
+      if (at(TokenKind::Equal)) {
+        Token eq = cur();
+        raise_range(e->pos, token_pos(eq), "expression cannot contain assignment, perhaps you meant \"==\"?");
+        return false;
+      }
+      if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+        if (!allow_genexp) return fail() != nullptr;
+        Seq<Comprehension*> gens = parse_for_if_clauses();
+        if (gens.empty()) return false;
+        bool sole = args.empty() && keywords.empty() && at(close);
+        if (!sole) {
+          const Comprehension* last = gens.back();
+          const Expr* last_item = last->ifs.empty() ? last->iter : last->ifs.back();
+          raise_range(e->pos, last_item->pos, "Generator expression must be parenthesized");
+          return false;
+        }
+        ++pos_;  // ')'
+        GeneratorExp* g = node<GeneratorExp>(extent(open_index));
+        g->elt = e;
+        g->generators = gens;
+        args.push(g);
+        return true;
+      }
+      if (pending_error == nullptr && (seen_keyword || seen_double_star)) {
+        pending_error = seen_double_star ? "positional argument follows keyword argument unpacking"
+                                         : "positional argument follows keyword argument";
+      }
+      args.push(e);
+    }
+    if (accept(TokenKind::Comma)) {
+      if (at(close)) break;
+      continue;
+    }
+    break;
+  }
+  if (!at(close)) return fail() != nullptr;
+  ++pos_;
+  if (pending_error != nullptr) {
+    raise_last(pending_error);
+    return false;
+  }
+  return true;
+}
+
+// slices: slice !',' | ','.(slice | starred_expression)+ [',']
+Expr* Parser::parse_slices() {
+  std::size_t start = pos_;
+  auto one = [&]() -> Expr* {
+    if (at(TokenKind::Star)) {
+      std::size_t s = pos_;
+      ++pos_;
+      Expr* v = parse_expression();
+      if (v == nullptr) return nullptr;
+      Starred* st = node<Starred>(extent(s));
+      st->value = v;
+      return st;
+    }
+    return parse_slice();
+  };
+  Expr* first = one();
+  if (first == nullptr) return nullptr;
+  if (!at(TokenKind::Comma) && !first->is<Starred>()) return first;
+  auto elts = list<Expr>();
+  elts.push(first);
+  while (accept(TokenKind::Comma)) {
+    if (at(TokenKind::RSqb)) break;
+    Expr* e = one();
+    if (e == nullptr) return nullptr;
+    elts.push(e);
+  }
+  Tuple* t = node<Tuple>(extent(start));
+  t->elts = elts.finish(arena_);
+  return t;
+}
+
+// slice: [expression] ':' [expression] [':' [expression]] | named_expression
+Expr* Parser::parse_slice() {
+  std::size_t start = pos_;
+  Expr* lower = nullptr;
+  if (!at(TokenKind::Colon)) {
+    lower = parse_named_expression();
+    if (lower == nullptr) return nullptr;
+    if (!at(TokenKind::Colon)) return lower;
+    if (lower->is<NamedExpr>() && tok(start + 1).kind == TokenKind::ColonEqual) return fail();
+  }
+  ++pos_;  // ':'
+  Expr* upper = nullptr;
+  Expr* step = nullptr;
+  auto ends = [&]() { return at(TokenKind::Colon) || at(TokenKind::RSqb) || at(TokenKind::Comma); };
+  if (!ends()) {
+    upper = parse_expression();
+    if (upper == nullptr) return nullptr;
+  }
+  if (accept(TokenKind::Colon)) {
+    if (!at(TokenKind::RSqb) && !at(TokenKind::Comma)) {
+      step = parse_expression();
+      if (step == nullptr) return nullptr;
+    }
+  }
+  Slice* s = node<Slice>(extent(start));
+  s->lower = lower;
+  s->upper = upper;
+  s->step = step;
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Atoms.
+// ---------------------------------------------------------------------------
+
+Expr* Parser::parse_atom() {
+  Token t = cur();
+  switch (t.kind) {
+    case TokenKind::Name: {
+      ++pos_;
+      Name* n = node<Name>(token_pos(t));
+      n->id = identifier(t);
+      return n;
+    }
+    case TokenKind::KwTrue:
+    case TokenKind::KwFalse: {
+      ++pos_;
+      Constant* c = node<Constant>(token_pos(t));
+      c->value.kind = ConstantValue::Kind::Bool;
+      c->value.bool_value = t.kind == TokenKind::KwTrue;
+      return c;
+    }
+    case TokenKind::KwNone:
+      ++pos_;
+      return make_constant(token_pos(t), ConstantValue::Kind::None);
+    case TokenKind::Ellipsis:
+      ++pos_;
+      return make_constant(token_pos(t), ConstantValue::Kind::Ellipsis);
+    case TokenKind::String:
+      return parse_strings();
+    case TokenKind::Number:
+      ++pos_;
+      return parse_number(t);
+    case TokenKind::LPar:
+      return parse_paren_atom();
+    case TokenKind::LSqb:
+      return parse_list_atom();
+    case TokenKind::LBrace:
+      return parse_brace_atom();
+    default:
+      return fail();
+  }
+}
+
+// '(' ... ')': tuple, group, generator expression.
+Expr* Parser::parse_paren_atom() {
+  DepthGuard guard(*this);
+  if (!guard) return nullptr;
+  std::size_t start = pos_;
+  ++pos_;
+  NoInScope in_scope(no_in_, false);
+  if (accept(TokenKind::RPar)) {
+    Tuple* t = node<Tuple>(extent(start));
+    return t;
+  }
+  if (at(TokenKind::KwYield)) {
+    Expr* y = parse_yield_expr();
+    if (y == nullptr || !expect(TokenKind::RPar)) return nullptr;
+    return y;
+  }
+  if (at(TokenKind::DoubleStar)) {
+    // invalid_group: '(' a='**' expression ')'
+    Token ds = cur();
+    ++pos_;
+    Expr* e = check_invalid([&]() -> Expr* { return parse_expression(); });
+    if (e != nullptr && at(TokenKind::RPar)) return raise_token(ds, "cannot use double starred expression here");
+    return fail();
+  }
+  std::size_t first_start = pos_;
+  Expr* first = parse_star_named_expression();
+  if (first == nullptr) return nullptr;
+  if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+    if (first->is<Starred>()) {
+      // invalid_comprehension: '(' a=starred_expression for_if_clauses
+      return raise_node(first->pos, "iterable unpacking cannot be used in comprehension");
+    }
+    if (first->is<NamedExpr>() && tok(first_start).kind == TokenKind::LPar) {
+      // parenthesised walrus is fine
+    }
+    return finish_genexp(start, first);
+  }
+  if (accept(TokenKind::RPar)) {
+    if (first->is<Starred>()) return raise_node(first->pos, "cannot use starred expression here");
+    return first;
+  }
+  if (!at(TokenKind::Comma)) {
+    if (at(TokenKind::Equal) && !first->is<Starred>() && invalid_named_expression_eq(first_start, first)) return nullptr;
+    return fail();
+  }
+  auto elts = list<Expr>();
+  elts.push(first);
+  while (accept(TokenKind::Comma)) {
+    if (at(TokenKind::RPar)) break;
+    Expr* e = parse_star_named_expression();
+    if (e == nullptr) return nullptr;
+    elts.push(e);
+  }
+  if (!expect(TokenKind::RPar)) return nullptr;
+  Tuple* t = node<Tuple>(extent(start));
+  t->elts = elts.finish(arena_);
+  return t;
+}
+
+Expr* Parser::finish_genexp(std::size_t start, Expr* elt) {
+  Seq<Comprehension*> gens = parse_for_if_clauses();
+  if (gens.empty()) return nullptr;
+  if (!expect(TokenKind::RPar)) return nullptr;
+  GeneratorExp* g = node<GeneratorExp>(extent(start));
+  g->elt = elt;
+  g->generators = gens;
+  return g;
+}
+
+// invalid_comprehension:
+//   ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
+//   ('[' | '{') a=star_named_expression b=',' for_if_clauses
+std::nullptr_t Parser::check_comprehension_target_parens(std::size_t first_start, Expr* first, Expr* last,
+                                                         const Token* comma) {
+  (void)first_start;
+  if (no_invalid_) return fail();
+  std::size_t save = pos_;
+  Seq<Comprehension*> gens = check_invalid([&]() -> Seq<Comprehension*> { return parse_for_if_clauses(); });
+  pos_ = save;
+  if (!gens.empty()) {
+    if (comma != nullptr) {
+      return raise_range(first->pos, token_pos(*comma), "did you forget parentheses around the comprehension target?");
+    }
+    return raise_range(first->pos, last->pos, "did you forget parentheses around the comprehension target?");
+  }
+  return fail();
+}
+
+// '[' ... ']': list display or list comprehension.
+Expr* Parser::parse_list_atom() {
+  DepthGuard guard(*this);
+  if (!guard) return nullptr;
+  std::size_t start = pos_;
+  ++pos_;
+  NoInScope in_scope(no_in_, false);
+  if (accept(TokenKind::RSqb)) return node<List>(extent(start));
+  std::size_t first_start = pos_;
+  Expr* first = parse_star_named_expression();
+  if (first == nullptr) return nullptr;
+  if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+    if (first->is<Starred>()) return raise_node(first->pos, "iterable unpacking cannot be used in comprehension");
+    Seq<Comprehension*> gens = parse_for_if_clauses();
+    if (gens.empty() || !expect(TokenKind::RSqb)) return nullptr;
+    ListComp* c = node<ListComp>(extent(start));
+    c->elt = first;
+    c->generators = gens;
+    return c;
+  }
+  auto elts = list<Expr>();
+  elts.push(first);
+  Token last_comma{};
+  bool trailing_comma = false;
+  while (at(TokenKind::Comma)) {
+    last_comma = cur();
+    ++pos_;
+    trailing_comma = true;
+    if (at(TokenKind::RSqb) || at(TokenKind::KwFor) || at(TokenKind::KwAsync)) break;
+    Expr* e = parse_star_named_expression();
+    if (e == nullptr) return nullptr;
+    elts.push(e);
+    trailing_comma = false;
+  }
+  if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+    if (elts.size() == 1 && trailing_comma) return check_comprehension_target_parens(first_start, first, first, &last_comma);
+    if (elts.size() > 1) return check_comprehension_target_parens(first_start, first, elts.back(), nullptr);
+  }
+  if (!expect(TokenKind::RSqb)) return nullptr;
+  List* l = node<List>(extent(start));
+  l->elts = elts.finish(arena_);
+  return l;
+}
+
+// '{' ... '}': dict, set, dict/set comprehension.
+Expr* Parser::parse_brace_atom() {
+  DepthGuard guard(*this);
+  if (!guard) return nullptr;
+  std::size_t start = pos_;
+  ++pos_;
+  NoInScope in_scope(no_in_, false);
+  if (accept(TokenKind::RBrace)) return node<Dict>(extent(start));
+  if (at(TokenKind::DoubleStar)) {
+    Token ds = cur();
+    ++pos_;
+    Expr* v = parse_bitwise_or();
+    if (v == nullptr) return nullptr;
+    if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+      // invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'
+      std::size_t save = pos_;
+      Seq<Comprehension*> gens = check_invalid([&]() -> Seq<Comprehension*> { return parse_for_if_clauses(); });
+      bool close = !gens.empty() && at(TokenKind::RBrace);
+      pos_ = save;
+      if (close) return raise_token(ds, "dict unpacking cannot be used in dict comprehension");
+      return fail();
+    }
+    return parse_dict_rest(start, nullptr, v);
+  }
+  std::size_t first_start = pos_;
+  if (at(TokenKind::Star)) {
+    Expr* first = parse_star_named_expression();
+    if (first == nullptr) return nullptr;
+    if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+      return raise_node(first->pos, "iterable unpacking cannot be used in comprehension");
+    }
+    return parse_set_rest(start, first);
+  }
+  Expr* first = parse_named_expression();
+  if (first == nullptr) return nullptr;
+  if (at(TokenKind::Colon) && !(first->is<NamedExpr>() && tok(first_start).kind != TokenKind::LPar)) {
+    Token colon = cur();
+    ++pos_;
+    if (at(TokenKind::RBrace) || at(TokenKind::Comma)) {
+      return raise_token(colon, "expression expected after dictionary key and ':'");
+    }
+    if (at(TokenKind::Star)) {
+      Token star = cur();
+      ++pos_;
+      Expr* bad = check_invalid([&]() -> Expr* { return parse_bitwise_or(); });
+      if (bad != nullptr) return raise_starting_from(token_pos(star), "cannot use a starred expression in a dictionary value");
+      return fail();
+    }
+    Expr* value = parse_expression();
+    if (value == nullptr) return nullptr;
+    if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+      Seq<Comprehension*> gens = parse_for_if_clauses();
+      if (gens.empty() || !expect(TokenKind::RBrace)) return nullptr;
+      DictComp* c = node<DictComp>(extent(start));
+      c->key = first;
+      c->value = value;
+      c->generators = gens;
+      return c;
+    }
+    return parse_dict_rest(start, first, value);
+  }
+  if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+    Seq<Comprehension*> gens = parse_for_if_clauses();
+    if (gens.empty() || !expect(TokenKind::RBrace)) return nullptr;
+    SetComp* c = node<SetComp>(extent(start));
+    c->elt = first;
+    c->generators = gens;
+    return c;
+  }
+  return parse_set_rest(start, first);
+}
+
+// The rest of a dict display after the first item (key may be nullptr for **v).
+Expr* Parser::parse_dict_rest(std::size_t start, Expr* first_key, Expr* first_value) {
+  auto keys = list<Expr>();
+  auto values = list<Expr>();
+  keys.push(first_key);
+  values.push(first_value);
+  while (accept(TokenKind::Comma)) {
+    if (at(TokenKind::RBrace)) break;
+    if (accept(TokenKind::DoubleStar)) {
+      Expr* v = parse_bitwise_or();
+      if (v == nullptr) return nullptr;
+      keys.push(nullptr);
+      values.push(v);
+      continue;
+    }
+    Expr* k = parse_expression();
+    if (k == nullptr) return nullptr;
+    if (!at(TokenKind::Colon)) {
+      // invalid_kvpair: a=expression !(':')
+      if (no_invalid_) return fail();
+      return raise_at(ErrorKind::SyntaxError, k->pos.lineno, k->pos.end_col_offset - 1, k->pos.end_lineno, -1,
+                      "':' expected after dictionary key");
+    }
+    Token colon = cur();
+    ++pos_;
+    if (at(TokenKind::RBrace) || at(TokenKind::Comma)) {
+      return raise_token(colon, "expression expected after dictionary key and ':'");
+    }
+    if (at(TokenKind::Star)) {
+      Token star = cur();
+      ++pos_;
+      Expr* bad = check_invalid([&]() -> Expr* { return parse_bitwise_or(); });
+      if (bad != nullptr) return raise_starting_from(token_pos(star), "cannot use a starred expression in a dictionary value");
+      return fail();
+    }
+    Expr* v = parse_expression();
+    if (v == nullptr) return nullptr;
+    keys.push(k);
+    values.push(v);
+  }
+  if (!expect(TokenKind::RBrace)) return nullptr;
+  Dict* d = node<Dict>(extent(start));
+  d->keys = keys.finish(arena_);
+  d->values = values.finish(arena_);
+  return d;
+}
+
+// The rest of a set display after the first element.
+Expr* Parser::parse_set_rest(std::size_t start, Expr* first) {
+  auto elts = list<Expr>();
+  elts.push(first);
+  Token last_comma{};
+  bool trailing_comma = false;
+  while (at(TokenKind::Comma)) {
+    last_comma = cur();
+    ++pos_;
+    trailing_comma = true;
+    if (at(TokenKind::RBrace) || at(TokenKind::KwFor) || at(TokenKind::KwAsync)) break;
+    Expr* e = parse_star_named_expression();
+    if (e == nullptr) return nullptr;
+    elts.push(e);
+    trailing_comma = false;
+  }
+  if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
+    if (elts.size() == 1 && trailing_comma) return check_comprehension_target_parens(start + 1, first, first, &last_comma);
+    if (elts.size() > 1) return check_comprehension_target_parens(start + 1, first, elts.back(), nullptr);
+  }
+  if (!expect(TokenKind::RBrace)) return nullptr;
+  Set* s = node<Set>(extent(start));
+  s->elts = elts.finish(arena_);
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Comprehensions and lambda.
+// ---------------------------------------------------------------------------
+
+// for_if_clauses: (['async'] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*)+
+Seq<Comprehension*> Parser::parse_for_if_clauses() {
+  auto gens = list<Comprehension>();
+  while (at(TokenKind::KwFor) || (at(TokenKind::KwAsync) && kind(1) == TokenKind::KwFor)) {
+    int is_async = 0;
+    if (accept(TokenKind::KwAsync)) is_async = 1;
+    ++pos_;  // 'for'
+    Expr* target = parse_star_targets();
+    if (target == nullptr) return {};
+    if (!expect(TokenKind::KwIn)) return {};
+    Expr* iter = parse_disjunction();
+    if (iter == nullptr) return {};
+    auto ifs = list<Expr>();
+    while (accept(TokenKind::KwIf)) {
+      Expr* cond = parse_disjunction();
+      if (cond == nullptr) return {};
+      ifs.push(cond);
+    }
+    Comprehension* c = plain<Comprehension>();
+    c->target = target;
+    c->iter = iter;
+    c->ifs = ifs.finish(arena_);
+    c->is_async = is_async;
+    gens.push(c);
+  }
+  if (gens.empty()) {
+    fail();
+    return {};
+  }
+  return gens.finish(arena_);
+}
+
+// star_targets (for loops and comprehensions): parsed as star_expressions in
+// which `in` is not an operator, then checked and turned into Store context;
+// must be followed by 'in'. On failure, CPython's invalid_for_target:
+// 'for' a=star_expressions → "cannot assign to ..." for the bad part.
+Expr* Parser::parse_star_targets() {
+  std::size_t start = pos_;
+  Expr* e = speculate([&]() -> Expr* {
+    NoInScope in_scope(no_in_, true);
+    no_invalid_ = true;
+    Expr* t = parse_star_expressions();
+    if (t == nullptr || !at(TokenKind::KwIn) || !set_context(t, ExprContext::Store)) return nullptr;
+    return t;
+  });
+  if (e != nullptr || has_error_) return e;
+  pos_ = start;
+  bool saved = second_pass_;
+  second_pass_ = true;
+  Expr* a = parse_star_expressions();
+  second_pass_ = saved;
+  if (a == nullptr) return nullptr;
+  if (Expr* bad = invalid_target(a, TargetsType::For)) {
+    return raise_node(bad->pos, std::string("cannot assign to ") + expr_name(bad));
+  }
+  return fail();
+}
+
+Expr* Parser::parse_target_noin_list() { return parse_star_targets(); }
+
+// lambdef: 'lambda' [lambda_params] ':' expression
+Expr* Parser::parse_lambda() {
+  std::size_t start = pos_;
+  ++pos_;  // 'lambda'
+  Arguments* args = parse_parameters(true);
+  if (args == nullptr) return nullptr;
+  if (!expect(TokenKind::Colon)) return nullptr;
+  Expr* body = parse_expression();
+  if (body == nullptr) return nullptr;
+  Lambda* l = node<Lambda>(extent(start));
+  l->args = args;
+  l->body = body;
+  return l;
+}
+
+// ---------------------------------------------------------------------------
+// Targets.
+// ---------------------------------------------------------------------------
+
+bool Parser::set_context(Expr* e, ExprContext ctx) {
+  switch (e->kind) {
+    case ExprKind::Name:
+      e->cast<Name>().ctx = ctx;
+      return true;
+    case ExprKind::Attribute:
+      e->cast<Attribute>().ctx = ctx;
+      return true;
+    case ExprKind::Subscript:
+      e->cast<Subscript>().ctx = ctx;
+      return true;
+    case ExprKind::Starred:
+      if (ctx == ExprContext::Del) return false;
+      e->cast<Starred>().ctx = ctx;
+      return set_context(e->cast<Starred>().value, ctx);
+    case ExprKind::List: {
+      List& l = e->cast<List>();
+      l.ctx = ctx;
+      for (Expr* x : l.elts) {
+        if (!set_context(x, ctx)) return false;
+      }
+      return true;
+    }
+    case ExprKind::Tuple: {
+      Tuple& t = e->cast<Tuple>();
+      t.ctx = ctx;
+      for (Expr* x : t.elts) {
+        if (!set_context(x, ctx)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// _PyPegen_get_invalid_target
+Expr* Parser::invalid_target(Expr* e, TargetsType type) {
+  if (e == nullptr) return nullptr;
+  switch (e->kind) {
+    case ExprKind::List:
+      for (Expr* x : e->cast<List>().elts) {
+        if (Expr* bad = invalid_target(x, type)) return bad;
+      }
+      return nullptr;
+    case ExprKind::Tuple:
+      for (Expr* x : e->cast<Tuple>().elts) {
+        if (Expr* bad = invalid_target(x, type)) return bad;
+      }
+      return nullptr;
+    case ExprKind::Starred:
+      if (type == TargetsType::Del) return e;
+      return invalid_target(e->cast<Starred>().value, type);
+    case ExprKind::Compare:
+      if (type == TargetsType::For) {
+        const Compare& c = e->cast<Compare>();
+        if (c.ops[0] == CmpOperator::In) return invalid_target(c.left, type);
+        return nullptr;
+      }
+      return e;
+    case ExprKind::Name:
+    case ExprKind::Subscript:
+    case ExprKind::Attribute:
+      return nullptr;
+    default:
+      return e;
+  }
+}
+
+std::nullptr_t Parser::raise_invalid_target(TargetsType type, Expr* e) {
+  Expr* bad = invalid_target(e, type);
+  if (bad != nullptr) {
+    const char* fmt = type == TargetsType::Del ? "cannot delete " : "cannot assign to ";
+    return raise_node(bad->pos, std::string(fmt) + expr_name(bad));
+  }
+  return fail();
+}
+
+}  // namespace capy::syntax::detail

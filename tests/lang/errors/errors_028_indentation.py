@@ -1,0 +1,4 @@
+# IndentationError: expected an indented block.
+print("never printed")
+if True:
+print("not indented")

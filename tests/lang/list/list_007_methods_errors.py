@@ -1,0 +1,88 @@
+# List methods with edge cases and CPython's exact error messages.
+def err(f):
+    try:
+        r = f()
+        print("ok", r)
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+l = [3, 1, 2]
+err(lambda: l.append())
+err(lambda: l.append(1, 2))
+err(lambda: l.append(x=1))
+err(lambda: l.pop(1, 2))
+err(lambda: l.pop(x=1))
+err(lambda: [].pop())
+err(lambda: [1].pop(5))
+err(lambda: [1].pop(-2))
+err(lambda: l.insert(1))
+err(lambda: l.index())
+err(lambda: l.index(99))
+err(lambda: l.index('a'))
+err(lambda: l.remove(99))
+err(lambda: l.clear(1))
+err(lambda: l.count())
+err(lambda: l.sort(1))
+err(lambda: l.sort(foo=1))
+err(lambda: l.sort(reverse='x'))
+err(lambda: [1].index(1, 'a'))
+err(lambda: l.extend(1))
+err(lambda: list(1, 2))
+err(lambda: list(x=1))
+err(lambda: list(5))
+err(lambda: list.append())
+err(lambda: l.pop('a'))
+err(lambda: l.insert('a', 1))
+err(lambda: [1] + (1,))
+err(lambda: [1] * 'a')
+err(lambda: 'a' * [1])
+err(lambda: [1] * 1.5)
+err(lambda: [1] < 1)
+err(lambda: [1] < ['a'])
+err(lambda: hash([]))
+err(lambda: [].__hash__)
+print(list.__hash__)
+
+x = [5, 6, 7, 6]
+print(x.index(6), x.index(6, 2), x.index(6, -1), x.index(7, 0, 3), x.count(6), x.count(9))
+err(lambda: x.index(7, 0, 2))
+err(lambda: x.index(5, 1))
+x.insert(0, 'a'); x.insert(-1, 'b'); x.insert(100, 'c'); x.insert(-100, 'd')
+print(x)
+print(x.pop(), x.pop(0), x.pop(-2), x)
+x.remove(6)
+print(x)
+x.reverse()
+print(x)
+y = x.copy()
+y.append(1)
+print(x, y, x is y)
+x.clear()
+print(x, len(x))
+z = [1, 2]
+z.extend(z)
+print(z)
+z.extend(range(3))
+z.extend((9,))
+z.extend({'k': 1})
+z.extend('hi')
+print(z)
+z += 'yo'
+print(z)
+z *= 2
+print(len(z), z[:5])
+w = [0]
+w *= 0
+print(w)
+w = [1, 2]
+w *= -1
+print(w)
+print([1, 2] * 3, 3 * [1, 2], [] * 5, [1] * 0, [1] * -2, [[]] * 2)
+print([1, 2] + [3], [] + [], [None] + [])
+print(list(reversed([1, 2, 3])), list([1, 2].__reversed__()))
+print([1, 2, 3] == [1, 2, 3], [1, 2] < [1, 2, 3], [2] > [1, 5], [1, [2]] == [1, [2]], [] <= [], [1] != [1.0])
+nan = float('nan')
+print([nan] == [nan], nan in [nan])
+r = [1]
+r.append(r)
+print(r, r == r)

@@ -1,0 +1,21 @@
+# Ranges with bounds beyond 64 bits.
+b = range(10**30)
+print(b, b[0], b[-1], b[10**29], 10**29 in b, b.index(12345), b.count(10**30), b[10**29:10**29 + 5])
+try:
+    len(b)
+except OverflowError as e:
+    print("OverflowError:", e)
+print(b.__len__ if False else 'x', bool(b), bool(range(10**30, 0)))
+c = range(2**64, 2**64 + 10, 3)
+print(c, len(c), list(c), c[-1], list(reversed(c)), 2**64 + 3 in c)
+it = iter(range(2**63 - 2, 2**63 + 2))
+print(list(it))
+neg = range(-2**63 - 2, -2**63 + 2)
+print(list(neg), len(neg))
+huge_step = range(0, 10**40, 10**39)
+print(len(huge_step), huge_step[5], list(huge_step)[:2])
+print(range(10**20, 0, -10**19)[::2], list(range(10**20, 0, -10**19)[::3]))
+print(slice(0, 10**30, 7).indices(10**25), slice(-1, None, -1).indices(10**25))
+it = iter(range(10**20, 10**20 + 3))
+print(it.__length_hint__(), next(it), it.__length_hint__())
+print(sum(range(10**6)), sum(range(0, 10**6, 3)), max(range(7, 100, 9)))

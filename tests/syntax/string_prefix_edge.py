@@ -1,0 +1,9 @@
+b = 1
+r = 2
+u = 3
+f = 4
+br = 5
+rb = 6
+fr = 7
+x = b + r + u + f + br + rb + fr
+bad = b"x" + rb"y"
