@@ -611,6 +611,7 @@ Value b_print(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
     return raisef(I, I.rt.exc_TypeError, "end must be None or a string, not %s", type_name(I, end));
   std::string_view sep_s = sep.is_none() ? std::string_view(" ") : sep.as<Str>()->view();
   std::string_view end_s = end.is_none() ? std::string_view("\n") : end.as<Str>()->view();
+  if (file.is_none()) file = sys_stdout_override(I);
   if (file.is_none()) {
     std::string out;
     for (size_t i = 0; i < nargs; ++i) {
@@ -620,17 +621,17 @@ Value b_print(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
         out += v.as<Str>()->view();
       } else if (str_append(I, v, out) < 0) {
         // CPython writes piece by piece: what precedes the failure is out.
-        if (I.host && !out.empty()) {
+        if (!out.empty()) {
           BaseExc* pending = I.take_pending();
-          I.host->write(1, out);
-          I.pending = pending;
+          host_write(I, 1, out);
+          if (!I.pending) I.pending = pending;
         }
         return Value::error();
       }
     }
     out += end_s;
+    if (!host_write(I, 1, out)) return Value::error();
     if (I.host) {
-      I.host->write(1, out);
       int f = truthy(I, flush);
       if (f < 0) return Value::error();
       if (f) I.host->flush(1);

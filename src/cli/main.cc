@@ -231,7 +231,13 @@ int run(int argc, char** argv) {
   I.stack_base = __builtin_frame_address(0);  // every frame of the run lies below
   I.argv = args;
   I.argv.insert(I.argv.begin(), have_code ? "-c" : filename);
-  Value r = capy::run_main(I, filename, code);
+  // Like CPython 3.11, tracebacks name the main script by its absolute path.
+  std::string shown = filename;
+  if (!have_code && filename != "<stdin>" && !filename.empty() && filename[0] != '/') {
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd)) shown = std::string(cwd) + "/" + filename;
+  }
+  Value r = capy::run_main(I, shown, code);
   fflush(stdout);
   if (!r.is_error()) return 0;
   if (I.ended != capy::LimitKind::None) {

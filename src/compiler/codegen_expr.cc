@@ -1109,6 +1109,7 @@ bool Codegen::comprehension(const Expr* e, ScopeType, std::string_view name, Seq
   const Comprehension* outermost = generators[0];
   ScopeType outer_scope = u_->scope_type;
   CAPY_CTRY(enter_scope(std::string(name), ScopeType::Comprehension, e, e->pos.lineno));
+  u_->argcount = 1;  // the implicit ".0" parameter: the outermost iterator
   set_loc(e->pos);
   bool is_async_generator = u_->ste->coroutine;
   ExprKind type = e->kind;

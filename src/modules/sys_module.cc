@@ -216,6 +216,17 @@ bool host_write(Isolate& I, int stream, std::string_view bytes) {
   return true;
 }
 
+Value sys_stdout_override(Isolate& I) {
+  if (!I.modules || I.modules->count == 0) return Value::none();
+  Value sys = dict_get_cstr(I, I.modules, "sys");
+  if (sys.is_null() || sys.is_error()) { I.pending = nullptr; return Value::none(); }
+  Value out = dict_get_cstr(I, sys.as<Module>()->dict, "stdout");
+  if (out.is_null() || out.is_error()) { I.pending = nullptr; return Value::none(); }
+  if (out.is_object() && out.as_object()->type_ == I.rt.text_writer_type && out.as<TextWriter>()->stream == 1)
+    return Value::none();
+  return out;
+}
+
 void init_text_writer_type(Runtime& rt) {
   Type* t = rt.text_writer_type;
   t->basicsize = sizeof(TextWriter);

@@ -143,6 +143,11 @@ static int fn_set_annotations(Isolate& I, Value s, Value v) {
   return 0;
 }
 static Value fn_get_code(Isolate&, Value s) { return Value::object(s.as<Function>()->code); }
+static Value fn_get_closure(Isolate&, Value s) {
+  Tuple* c = s.as<Function>()->closure;
+  return c ? Value::object(c) : Value::none();
+}
+static Value fn_get_builtins(Isolate&, Value s) { return Value::object(s.as<Function>()->builtins); }
 
 // --- builtin function ----------------------------------------------------------
 
@@ -642,7 +647,8 @@ void init_function_types(Runtime& rt) {
                       {"__doc__", fn_get_doc, fn_set_doc}, {"__module__", fn_get_module, fn_set_module},
                       {"__defaults__", fn_get_defaults, fn_set_defaults},
                       {"__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults}, {"__dict__", fn_get_dict},
-                      {"__annotations__", fn_get_annotations, fn_set_annotations}, {"__code__", fn_get_code}});
+                      {"__annotations__", fn_get_annotations, fn_set_annotations}, {"__code__", fn_get_code},
+                      {"__closure__", fn_get_closure}, {"__builtins__", fn_get_builtins}});
 
   Type* b = rt.builtin_function_type;
   b->basicsize = sizeof(BuiltinFunction);

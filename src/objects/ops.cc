@@ -7,6 +7,7 @@
 
 #include "objects/dict.h"
 #include "objects/exception.h"
+#include "objects/exception_group.h"
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -227,11 +228,12 @@ static Value attribute_error(Isolate& I, Value v, Str* name) {
   Value r = raisef(I, I.rt.exc_AttributeError, "'%s' object has no attribute '%s'", type_name(t),
                    name->data);
   if (I.pending) {
-    Dict* d = I.pending->dict;
-    if (d) {
+    BaseExc* e = I.pending;
+    if (Dict* d = exc_dict(I, e)) {
       dict_set_str(I, d, I.rt.n_name, Value::object(name));
       dict_set_str(I, d, I.rt.n_obj, v);
     }
+    I.pending = e;
   }
   return r;
 }
@@ -482,7 +484,7 @@ int set_item(Isolate& I, Value container, Value key, Value value) {
 int del_item(Isolate& I, Value container, Value key) {
   Type* t = type_of(I, container);
   if (!t->setitem) {
-    raisef(I, I.rt.exc_TypeError, "'%s' object does not support item deletion", type_name(t));
+    raisef(I, I.rt.exc_TypeError, "'%s' object doesn't support item deletion", type_name(t));
     return -1;
   }
   return t->setitem(I, container, key, Value::null());

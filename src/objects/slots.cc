@@ -92,7 +92,10 @@ int64_t t_hash(Isolate& I, Value self) {
     raise(I, I.rt.exc_TypeError, "__hash__ method should return an integer");
     return -1;
   }
-  int64_t h = int_hash(int_unwrap(I, r));
+  // CPython uses the returned int as is when it fits a Py_hash_t, else its hash.
+  Value iv = int_unwrap(I, r);
+  int64_t h;
+  if (!int_to_i64(iv, &h)) h = int_hash(iv);
   return h == -1 ? -2 : h;
 }
 Value t_call(Isolate& I, Value self, const Value* args, size_t nargs, Tuple* kw) {
@@ -439,6 +442,14 @@ Value wrapper_repr(Isolate& I, Value self) {
   return str_value(I, std::string("<slot wrapper '") + w->name->data + "' of '" + type_name(w->owner) + "' objects>");
 }
 
+Value wrapper_get_name(Isolate&, Value self) { return Value::object(self.as<SlotWrapper>()->name); }
+Value wrapper_get_qualname(Isolate& I, Value self) {
+  auto* w = self.as<SlotWrapper>();
+  return str_value(I, std::string(type_name(w->owner)) + "." + std::string(w->name->view()));
+}
+Value wrapper_get_objclass(Isolate&, Value self) { return Value::object(self.as<SlotWrapper>()->owner); }
+Value wrapper_get_doc(Isolate&, Value) { return Value::none(); }
+
 void wrapper_trace(Object* o, Tracer& t) {
   auto* w = static_cast<SlotWrapper*>(o);
   t.visit(w->name);
@@ -640,6 +651,9 @@ void finish_builtin_types(Runtime& rt) {
   rt.wrapper_descriptor_type->repr = wrapper_repr;
   rt.wrapper_descriptor_type->trace = wrapper_trace;
   rt.wrapper_descriptor_type->basicsize = sizeof(SlotWrapper);
+  add_getsets(rt, rt.wrapper_descriptor_type,
+              {{"__name__", wrapper_get_name}, {"__qualname__", wrapper_get_qualname},
+               {"__objclass__", wrapper_get_objclass}, {"__doc__", wrapper_get_doc}});
 
   std::vector<Type*> order;
   order.push_back(rt.object_type);

@@ -167,7 +167,11 @@ inline uint64_t load8(const char* p) {
 }
 
 /// Number of UTF-8 continuation bytes (10xxxxxx) in a word.
-inline int cont_bytes(uint64_t w) { return __builtin_popcountll(w & ~(w << 1) & kHigh); }
+inline int cont_bytes(uint64_t w) {
+  // One bit per continuation byte, summed by a multiply (no popcnt needed).
+  uint64_t m = (w & ~(w << 1) & kHigh) >> 7;
+  return static_cast<int>((m * 0x0101010101010101ull) >> 56);
+}
 
 inline bool all_ascii(const char* p, size_t n) {
   size_t i = 0;

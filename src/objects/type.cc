@@ -705,6 +705,121 @@ static Value type_subclasscheck(Isolate& I, const Value* args, size_t nargs, Tup
   return Value::boolean(is_subtype(args[1].as<Type>(), args[0].as<Type>()));
 }
 
+// __subclasses__ lists the classes of *this isolate* whose __bases__ include
+// the receiver (found by walking the isolate's heap, in creation order). The
+// builtin types are shared by every isolate and keep no subclass lists, so
+// nothing outside the isolate is reachable this way.
+static Value type_subclasses(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
+  if (check_no_kwargs(I, "__subclasses__", kw) < 0 || check_nargs(I, "__subclasses__", nargs - 1, 0, 0) < 0)
+    return Value::error();
+  Type* self = args[0].as<Type>();
+  std::vector<Type*> found;
+  for (Object* o = I.heap.all_objects(); o; o = o->gc_next_) {
+    if (!(o->type_->flags & kTypeTypeSubclass)) continue;
+    Type* t = static_cast<Type*>(o);
+    if (!t->bases) continue;
+    for (size_t i = 0; i < t->bases->size(); ++i)
+      if (t->bases->items[i].as_object() == self) { found.push_back(t); break; }
+  }
+  List* l = list_new(I, 0);
+  if (!l) return Value::error();
+  for (size_t i = found.size(); i-- > 0;)
+    if (list_append(I, l, Value::object(found[i])) < 0) return Value::error();
+  return Value::object(l);
+}
+
+// --- X | Y: types.UnionType (PEP 604) -------------------------------------------------
+
+struct Union : Object {
+  Tuple* args;
+};
+
+static bool unionable(Isolate& I, Value v) {
+  Type* t = type_of(I, v);
+  return v.is_none() || is_subtype(t, I.rt.type_type) || t == I.rt.union_type;
+}
+
+static int union_add(Isolate& I, std::vector<Value>& out, Value v) {
+  if (v.is_none()) v = Value::object(I.rt.none_type);
+  if (type_of(I, v) == I.rt.union_type) {
+    Tuple* a = v.as<Union>()->args;
+    for (size_t i = 0; i < a->size(); ++i)
+      if (union_add(I, out, a->items[i]) < 0) return -1;
+    return 0;
+  }
+  for (Value x : out)
+    if (x.is(v)) return 0;
+  out.push_back(v);
+  return 0;
+}
+
+static Value union_or(Isolate& I, Value a, Value b) {
+  if (!unionable(I, a) || !unionable(I, b)) return Value::not_implemented();
+  std::vector<Value> items;
+  if (union_add(I, items, a) < 0 || union_add(I, items, b) < 0) return Value::error();
+  if (items.size() == 1) return items[0];
+  Tuple* t = tuple_from(I, items.data(), items.size());
+  if (!t) return Value::error();
+  auto* u = static_cast<Union*>(I.heap.alloc_object(I.rt.union_type, sizeof(Union)));
+  if (!u) return raise_memory(I);
+  u->args = t;
+  return Value::object(u);
+}
+
+static void union_trace(Object* o, Tracer& t) { t.visit(static_cast<Union*>(o)->args); }
+
+static Value union_repr(Isolate& I, Value self) {
+  Tuple* a = self.as<Union>()->args;
+  std::string out;
+  for (size_t i = 0; i < a->size(); ++i) {
+    if (i) out += " | ";
+    Value x = a->items[i];
+    if (x.as_object() == I.rt.none_type) { out += "None"; continue; }
+    if (is_subtype(type_of(I, x), I.rt.type_type)) {
+      Type* t = x.as<Type>();
+      std::string q = qualified_name(I, t);
+      out += q;
+    } else if (repr_append(I, x, out) < 0) {
+      return Value::error();
+    }
+  }
+  return str_value(I, out);
+}
+
+static Value union_args(Isolate&, Value self) { return Value::object(self.as<Union>()->args); }
+
+static Value union_richcompare(Isolate& I, Value a, Value b, CompareOp op) {
+  if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(I, b) != I.rt.union_type) return Value::not_implemented();
+  Tuple* x = a.as<Union>()->args;
+  Tuple* y = b.as<Union>()->args;
+  bool same = x->size() == y->size();
+  for (size_t i = 0; same && i < x->size(); ++i) {
+    bool found = false;
+    for (size_t j = 0; j < y->size(); ++j) found |= x->items[i].is(y->items[j]);
+    same = found;
+  }
+  return Value::boolean(op == CompareOp::Eq ? same : !same);
+}
+
+static int64_t union_hash(Isolate& I, Value self) {
+  Tuple* a = self.as<Union>()->args;
+  int64_t h = 0x345678;
+  for (size_t i = 0; i < a->size(); ++i) h ^= static_cast<int64_t>(object_id(I, a->items[i]));
+  return h == -1 ? -2 : h;
+}
+
+static Value union_instancecheck(Isolate& I, const Value* args, size_t nargs, Tuple*) {
+  if (nargs != 2) return raise(I, I.rt.exc_TypeError, "__instancecheck__ expects 1 argument");
+  int r = is_instance(I, args[1], Value::object(args[0].as<Union>()->args));
+  return r < 0 ? Value::error() : Value::boolean(r);
+}
+
+static Value union_subclasscheck(Isolate& I, const Value* args, size_t nargs, Tuple*) {
+  if (nargs != 2) return raise(I, I.rt.exc_TypeError, "__subclasscheck__ expects 1 argument");
+  int r = is_subclass(I, args[1], Value::object(args[0].as<Union>()->args));
+  return r < 0 ? Value::error() : Value::boolean(r);
+}
+
 static Value type_prepare(Isolate& I, const Value*, size_t, Tuple*) {
   Dict* d = dict_new(I);
   return d ? Value::object(d) : Value::error();
@@ -866,7 +981,20 @@ void init_type_and_object(Runtime& rt) {
       {"__subclasscheck__", type_subclasscheck},
       {"__prepare__", type_prepare, kMethodClass},
       {"__dir__", type_dir},
+      {"__subclasses__", type_subclasses},
   });
+  t->nb[int(NbOp::Or)] = union_or;
+
+  Type* u = rt.union_type;
+  u->basicsize = sizeof(Union);
+  u->module = rt.intern_immortal("types");
+  u->trace = union_trace;
+  u->repr = union_repr;
+  u->richcompare = union_richcompare;
+  u->hash = union_hash;
+  u->nb[int(NbOp::Or)] = union_or;
+  add_methods(rt, u, {{"__instancecheck__", union_instancecheck}, {"__subclasscheck__", union_subclasscheck}});
+  add_getsets(rt, u, {{"__args__", union_args}});
   add_getsets(rt, t, {
       {"__name__", type_get_name, type_set_name},
       {"__qualname__", type_get_qualname, type_set_qualname},

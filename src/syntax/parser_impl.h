@@ -279,7 +279,9 @@ class Parser {
   auto check_invalid(F&& f) -> decltype(f()) {
     bool saved = second_pass_;
     second_pass_ = true;
+    ++in_check_invalid_;
     auto r = speculate(f);
+    --in_check_invalid_;
     second_pass_ = saved;
     return r;
   }
@@ -312,6 +314,7 @@ class Parser {
   bool has_error_ = false;
   bool error_from_lexer_ = false;
   bool error_generic_ = false;  // the error is a plain "invalid syntax" from fail()
+  bool skip_rest_check_ = false;  // "unexpected indent": no check_rest_of_source()
   SyntaxErrorInfo error_;
   bool lexer_failed_ = false;
 
@@ -326,6 +329,7 @@ class Parser {
   // otherwise (CPython reports a generic error at the last token of its
   // first pass).
   bool second_pass_ = false;
+  int in_check_invalid_ = 0;
   std::size_t first_pass_fill_ = 0;
   // Token index where the last element of the most recent star_expressions began.
   std::size_t last_elt_start_ = 0;
@@ -358,7 +362,7 @@ auto Parser::speculate(F&& f) -> decltype(f()) {
   bool saved_no_invalid = no_invalid_;
   auto r = f();
   no_invalid_ = saved_no_invalid;
-  if (has_error_ && !error_from_lexer_ && (error_generic_ || second_pass_)) {
+  if (has_error_ && !error_from_lexer_ && (error_generic_ || in_check_invalid_ > 0)) {
     has_error_ = false;
     pos_ = save;
     return decltype(f()){};

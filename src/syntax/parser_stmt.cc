@@ -251,22 +251,28 @@ Stmt* Parser::parse_assignment_rest(std::size_t start, Expr* first, std::size_t 
 }
 
 // target ':' expression ['=' annotated_rhs]
+// Only a name, attribute or subscript (possibly parenthesised) can be
+// annotated; anything else is CPython's invalid_assignment, reported only if
+// the annotation itself parses.
 Stmt* Parser::parse_annotated(std::size_t start, Expr* target, bool) {
+  bool valid = target->is<Name>() || target->is<Attribute>() || target->is<Subscript>();
+  if (!valid) {
+    std::size_t colon = pos_;
+    Expr* annotation = check_invalid([&]() -> Expr* {
+      ++pos_;
+      return parse_expression();
+    });
+    pos_ = colon;
+    if (has_error_) return nullptr;
+    if (annotation == nullptr) return fail();
+    if (target->is<Tuple>()) return raise_node(target->pos, "only single target (not tuple) can be annotated");
+    if (target->is<List>()) return raise_node(target->pos, "only single target (not list) can be annotated");
+    return raise_node(target->pos, "illegal target for annotation");
+  }
   ++pos_;  // ':'
   Expr* annotation = parse_expression();
   if (annotation == nullptr) return nullptr;
-  int simple = 0;
-  if (target->is<Name>()) {
-    simple = tok(start).kind == TokenKind::Name ? 1 : 0;
-  } else if (target->is<Attribute>() || target->is<Subscript>()) {
-    simple = 0;
-  } else if (target->is<Tuple>()) {
-    return raise_node(target->pos, "only single target (not tuple) can be annotated");
-  } else if (target->is<List>()) {
-    return raise_node(target->pos, "only single target (not list) can be annotated");
-  } else {
-    return raise_node(target->pos, "illegal target for annotation");
-  }
+  int simple = target->is<Name>() && tok(start).kind == TokenKind::Name ? 1 : 0;
   set_context(target, ExprContext::Store);
   Expr* value = nullptr;
   if (accept(TokenKind::Equal)) {

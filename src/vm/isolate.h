@@ -127,6 +127,8 @@ Value raise_memory(Isolate& I);
 /// Writes guest output through the host, charging the output limit.
 /// false when refused (exception pending or the run ended).
 bool host_write(Isolate& I, int stream, std::string_view bytes);
+/// sys.stdout when the guest replaced it, else None (print's default file).
+Value sys_stdout_override(Isolate& I);
 /// Is the pending exception an instance of type? (false when none pending)
 bool pending_matches(Isolate& I, Type* type);
 
