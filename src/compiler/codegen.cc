@@ -90,6 +90,10 @@ void Codegen::bind(uint32_t label) {
   bool falls_in = !u_->instrs.empty() && !ends_flow(u_->instrs.back().op);
   int32_t recorded = u_->label_handler[label];
   if (!falls_in && recorded != kNoState) u_->cur_handler = recorded;
+  // Every path into a label must agree on the active handler (structural
+  // invariant of the generated code; a mismatch is a compiler bug).
+  if (falls_in && recorded != kNoState && recorded != u_->cur_handler)
+    fail_system("internal compiler error: inconsistent exception handler state");
   u_->labels[label] = static_cast<int32_t>(u_->instrs.size());
 }
 
@@ -137,6 +141,10 @@ bool Codegen::too_deep() {
   fail("maximum recursion depth exceeded during compilation");
   error_.kind = CompileErrorKind::RecursionError;
   return false;
+}
+
+void Codegen::warn(std::string message) {
+  warnings_.push_back(CompileWarning{std::move(message), u_->loc.lineno, u_->loc.col_offset + 1});
 }
 
 bool Codegen::check_code_size() {
@@ -613,12 +621,14 @@ CompileResult compile(const syntax::Mod* module, std::string_view filename, Mode
   };
   if (module == nullptr) return failed(CompileError{CompileErrorKind::SystemError, "no module to compile", std::string(filename), {}});
   FutureFeatures future;
+  future.annotations = options.future_annotations;
   CompileError err;
   if (!parse_future(module, filename, future, err)) return failed(err);
   SymbolTable st(filename, future, options.max_nesting_depth, options.max_stack_bytes);
   if (!st.build(module)) return failed(st.error());
   Codegen cg(st, filename, options, future);
   result.code = cg.compile_mod(module, mode);
+  result.warnings = std::move(cg.warnings_);
   if (!result.code) return failed(cg.error());
   return result;
 }

@@ -125,6 +125,12 @@ class Codegen {
   bool fail_at(std::string_view message, const syntax::Pos& pos);
   bool fail_system(std::string_view message);           ///< SystemError (malformed AST / bug)
   bool too_deep();
+  /// Records a SyntaxWarning at the current location.
+  void warn(std::string message);
+  /// Warnings for `is` with a literal (CPython's check_compare).
+  void check_compare_warnings(const syntax::Compare* e);
+  /// Warning for calling a literal, e.g. `(1, 2)(3)` (CPython's check_caller).
+  void check_caller(const syntax::Expr* func);
   /// True once the native stack used since construction exceeds the budget.
   bool stack_exhausted() const;
   /// Depth check for recursive visitors.
@@ -301,6 +307,7 @@ class Codegen {
   Options options_;
   FutureFeatures future_;
   CompileError error_;
+  std::vector<CompileWarning> warnings_;
   bool failed_ = false;
   bool interactive_ = false;
   int nest_level_ = 0;

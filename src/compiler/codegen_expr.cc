@@ -613,7 +613,64 @@ void Codegen::compare_op(CmpOperator op) {
   }
 }
 
-bool Codegen::check_compare(const Compare*) { return true; }
+bool Codegen::check_compare(const Compare* e) {
+  check_compare_warnings(e);
+  return true;
+}
+
+// CPython's check_is_arg: a constant other than None/True/False/... compared with `is`.
+static bool is_literal_for_is(const Codegen& cg, const Expr* e) {
+  if (e->kind != ExprKind::Constant && e->kind != ExprKind::UnaryOp && e->kind != ExprKind::Tuple &&
+      e->kind != ExprKind::BinOp)
+    return false;
+  Const c;
+  if (!cg.fold(e, c)) return false;
+  return !(c.kind() == Const::kNone || c.kind() == Const::kBool || c.kind() == Const::kEllipsis);
+}
+
+void Codegen::check_compare_warnings(const Compare* e) {
+  bool left_literal = is_literal_for_is(*this, e->left);
+  for (size_t i = 0; i < e->ops.size(); ++i) {
+    bool right_literal = is_literal_for_is(*this, e->comparators[i]);
+    CmpOperator op = e->ops[i];
+    if ((op == CmpOperator::Is || op == CmpOperator::IsNot) && (left_literal || right_literal)) {
+      warn(op == CmpOperator::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                 : "\"is not\" with a literal. Did you mean \"!=\"?");
+      return;
+    }
+    left_literal = right_literal;
+  }
+}
+
+void Codegen::check_caller(const Expr* func) {
+  const char* type = nullptr;
+  switch (func->kind) {
+    case ExprKind::Constant: {
+      switch (func->cast<Constant>().value.kind) {
+        case ConstantValue::Kind::None: type = "NoneType"; break;
+        case ConstantValue::Kind::Bool: type = "bool"; break;
+        case ConstantValue::Kind::Ellipsis: type = "ellipsis"; break;
+        case ConstantValue::Kind::Int: type = "int"; break;
+        case ConstantValue::Kind::Float: type = "float"; break;
+        case ConstantValue::Kind::Complex: type = "complex"; break;
+        case ConstantValue::Kind::Str: type = "str"; break;
+        case ConstantValue::Kind::Bytes: type = "bytes"; break;
+      }
+      break;
+    }
+    case ExprKind::Tuple: type = "tuple"; break;
+    case ExprKind::List: case ExprKind::ListComp: type = "list"; break;
+    case ExprKind::Dict: case ExprKind::DictComp: type = "dict"; break;
+    case ExprKind::Set: case ExprKind::SetComp: type = "set"; break;
+    case ExprKind::GeneratorExp: type = "generator"; break;
+    case ExprKind::JoinedStr: case ExprKind::FormattedValue: type = "str"; break;
+    default: return;
+  }
+  Position saved = u_->loc;
+  set_loc(func->pos);
+  warn(std::string("'") + type + "' object is not callable; perhaps you missed a comma?");
+  u_->loc = saved;
+}
 
 // Visits comparator i of a Compare (the last `in` operand may be folded).
 static bool visit_comparator(Codegen& cg, const Compare* e, size_t i) {
@@ -1029,6 +1086,7 @@ bool Codegen::call(const Call* e) {
       return true;
     }
   }
+  check_caller(e->func);
   set_loc(e->func->pos);
   emit(Opcode::PUSH_NULL);
   set_loc(e->pos);

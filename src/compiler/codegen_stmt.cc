@@ -577,6 +577,8 @@ bool Codegen::raise_stmt(const Raise* s) {
 }
 
 bool Codegen::assert_stmt(const Assert* s) {
+  if (const Tuple* t = s->test->as<Tuple>(); t != nullptr && !t->elts.empty())
+    warn("assertion is always true, perhaps remove parentheses?");
   uint32_t end = new_label();
   CAPY_CTRY(jump_if(s->test, end, true));
   set_loc(s->pos);

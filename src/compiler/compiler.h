@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "compiler/code_unit.h"
 #include "compiler/compile_error.h"
@@ -38,15 +39,29 @@ struct Options {
   /// doubles the code per level). About 30 bytes each while compiling.
   /// Exceeding it is SyntaxError("code too large").
   size_t max_instructions = size_t{1} << 20;
+  /// Start with `from __future__ import annotations` in effect (what the
+  /// builtin compile()/exec() inherit from the calling code's CO_FUTURE_ANNOTATIONS).
+  bool future_annotations = false;
   /// The (prepared) source text, optional: when given, errors carry the
   /// offending line in `text` and columns are converted to 1-based code-point
   /// offsets like the front end's; otherwise offsets are UTF-8 byte columns + 1.
   std::string_view source;
 };
 
+/// A compile-time SyntaxWarning (CPython's compiler_warn): e.g. `"is" with a
+/// literal. Did you mean "=="?`. The caller reports it through the warnings
+/// machinery (category SyntaxWarning, at filename:lineno).
+struct CompileWarning {
+  std::string message;
+  int lineno = 0;
+  int offset = 0;  ///< 1-based, like SyntaxErrorInfo::offset
+};
+
 /// Result of compile(): `code` on success, else `error`.
 struct CompileResult {
   std::shared_ptr<const CodeUnit> code;
+  /// SyntaxWarnings in source order (also filled when compilation fails).
+  std::vector<CompileWarning> warnings;
   /// Valid when !ok(). kind is SyntaxError or RecursionError, as from the parser.
   syntax::SyntaxErrorInfo error;
   /// The error is an internal one (malformed AST or a compiler bug): the

@@ -379,6 +379,19 @@ TEST(Compiler, SyntaxErrorMessages) {
   }
 }
 
+TEST(Compiler, SyntaxWarnings) {
+  auto r = compile_source("if x is 1: pass\nassert (x, 'msg')\ny = (1, 2)(3)\nz = x is not -1\nw = x is None\n");
+  ASSERT_TRUE(r->result.ok()) << r->result.error.msg;
+  const auto& w = r->result.warnings;
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_EQ(w[0].message, "\"is\" with a literal. Did you mean \"==\"?");
+  EXPECT_EQ(w[0].lineno, 1);
+  EXPECT_EQ(w[1].message, "assertion is always true, perhaps remove parentheses?");
+  EXPECT_EQ(w[2].message, "'tuple' object is not callable; perhaps you missed a comma?");
+  EXPECT_EQ(w[3].message, "\"is not\" with a literal. Did you mean \"!=\"?");
+  EXPECT_EQ(w[3].lineno, 4);
+}
+
 TEST(Compiler, TooManyStaticallyNestedBlocks) {
   std::string src;
   for (int i = 0; i < 21; ++i) src += std::string(static_cast<size_t>(i) * 1, ' ') + "while x:\n";
@@ -515,6 +528,12 @@ TEST(Compiler, CodeFlagsAndCounts) {
   EXPECT_TRUE(find_code(*r->result.code, "h")->flags & CO_COROUTINE);
   EXPECT_TRUE(find_code(*r->result.code, "i")->flags & CO_ASYNC_GENERATOR);
   EXPECT_EQ(r->result.code->flags, 0u);
+  auto c = compile_source("x = [i for i in y]\n");
+  ASSERT_TRUE(c->result.ok());
+  const CodeUnit* comp = find_code(*c->result.code, "<listcomp>");
+  ASSERT_NE(comp, nullptr);
+  EXPECT_EQ(comp->argcount, 1u);  // the implicit ".0"
+  EXPECT_EQ(comp->varnames[0], ".0");
 }
 
 TEST(Compiler, OpcodeTableMatchesStackEffects) {

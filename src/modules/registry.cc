@@ -7,8 +7,10 @@
 #include <string>
 
 #include "objects/dict.h"
+#include "objects/native.h"
 #include "objects/exception.h"
 #include "objects/function.h"
+#include "objects/list.h"
 #include "objects/ops.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -16,13 +18,12 @@
 
 namespace capy {
 
-namespace {
+}  // namespace capy
 
-constexpr NativeModuleDef kNativeModules[] = {
-    {"sys", init_sys_module},
-};
+#include "native_modules.inc"
+#include "source_modules.inc"
 
-}  // namespace
+namespace capy {
 
 const NativeModuleDef* find_native_module(std::string_view name) {
   for (const NativeModuleDef& d : kNativeModules)
@@ -30,7 +31,15 @@ const NativeModuleDef* find_native_module(std::string_view name) {
   return nullptr;
 }
 
-const char* find_source_module(std::string_view) { return nullptr; }
+const char* find_source_module(std::string_view name, bool* is_package) {
+  for (const SourceModuleDef* d = kSourceModules; d->name; ++d) {
+    if (name == d->name) {
+      if (is_package) *is_package = d->is_package;
+      return d->source;
+    }
+  }
+  return nullptr;
+}
 
 int module_add_function(Isolate& I, Module* m, const char* name, NativeFn fn, const char* doc) {
   Str* n = I.intern(name);
@@ -56,6 +65,40 @@ static Value module_not_found(Isolate& I, std::string_view name) {
   return r;
 }
 
+// `import a.b` also makes b an attribute of a.
+static int bind_in_parent(Isolate& I, std::string_view name, Value mod) {
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return 0;
+  Value key = str_value(I, name.substr(0, dot));
+  if (key.is_error()) return -1;
+  Value parent = dict_get(I, I.modules, key);
+  if (parent.is_error()) return -1;
+  if (parent.is_null()) return 0;
+  Str* attr = I.intern(name.substr(dot + 1));
+  if (!attr) return -1;
+  return set_attr(I, parent, attr, mod);
+}
+
+// __import__(name, globals=None, locals=None, fromlist=(), level=0)
+static Value builtin_import(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
+  Value a[5];
+  if (bind_args(I, "__import__", args, nargs, kw, {"name", "globals", "locals", "fromlist", "level"}, 0, 5, 1, a) < 0)
+    return Value::error();
+  if (type_of(I, a[0]) != I.rt.str_type)
+    return raisef(I, I.rt.exc_TypeError, "__import__() argument 1 must be str, not %s", type_name(I, a[0]));
+  Dict* globals = (!a[1].is_null() && type_of(I, a[1]) == I.rt.dict_type) ? a[1].as<Dict>() : nullptr;
+  int64_t level = 0;
+  if (!a[4].is_null() && !index_i64(I, a[4], &level)) return Value::error();
+  if (level < 0) return raise(I, I.rt.exc_ValueError, "level must be >= 0");
+  Str* name = I.intern(a[0].as<Str>()->view());
+  if (!name) return Value::error();
+  return import_name(I, name, a[3].is_null() ? Value::none() : a[3], level, globals);
+}
+
+void init_import_builtins(Runtime& rt) {
+  dict_set_str(rt.bootstrap(), rt.builtins, rt.n___import__, make_builtin(rt, "__import__", builtin_import));
+}
+
 Value import_module(Isolate& I, std::string_view name) {
   Value key = str_value(I, name);
   if (key.is_error()) return key;
@@ -76,14 +119,27 @@ Value import_module(Isolate& I, std::string_view name) {
     if (!m) return Value::error();
     if (dict_set(I, I.modules, key, Value::object(m)) < 0) return Value::error();
     if (def->init(I, m) < 0) {
+      BaseExc* e = I.take_pending();
       dict_del(I, I.modules, key);
+      I.pending = e;
       return Value::error();
     }
+    if (bind_in_parent(I, name, Value::object(m)) < 0) return Value::error();
     return Value::object(m);
   }
-  if (const char* src = find_source_module(name)) {
+  bool is_package = false;
+  if (const char* src = find_source_module(name, &is_package)) {
     Module* m = module_new(I, mname);
     if (!m) return Value::error();
+    // A package gets __path__ (empty: its submodules are capy's own) and
+    // every module its __package__, so relative imports resolve.
+    if (is_package) {
+      List* path = list_new(I, 0);
+      if (!path || dict_set_str(I, m->dict, I.rt.n___path__, Value::object(path)) < 0) return Value::error();
+    }
+    std::string_view pkg = is_package ? name : name.substr(0, dot == std::string_view::npos ? 0 : dot);
+    Value pv = str_value(I, pkg);
+    if (pv.is_error() || dict_set_str(I, m->dict, I.rt.n___package__, pv) < 0) return Value::error();
     if (dict_set(I, I.modules, key, Value::object(m)) < 0) return Value::error();
     std::string filename = "<capy>/" + std::string(name) + ".py";
     Value r = run_module_source(I, m, filename, src);
@@ -94,7 +150,9 @@ Value import_module(Isolate& I, std::string_view name) {
       return r;
     }
     Value fresh = dict_get(I, I.modules, key);
-    return fresh.is_null() ? Value::object(m) : fresh;
+    if (fresh.is_null()) fresh = Value::object(m);
+    if (bind_in_parent(I, name, fresh) < 0) return Value::error();
+    return fresh;
   }
   return module_not_found(I, name);
 }

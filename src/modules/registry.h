@@ -18,8 +18,11 @@ struct NativeModuleDef {
 
 /// The table of modules built into capy (immutable).
 const NativeModuleDef* find_native_module(std::string_view name);
-/// Python source of an embedded pure-Python module, or nullptr.
-const char* find_source_module(std::string_view name);
+/// Python source of an embedded pure-Python module, or nullptr; sets
+/// *is_package when the module is a package (its __init__).
+const char* find_source_module(std::string_view name, bool* is_package = nullptr);
+/// Adds __import__ to the runtime's builtins (start-up only).
+void init_import_builtins(Runtime& rt);
 
 /// Imports `name` (absolute, dotted) and returns the module (the top-level
 /// package is NOT substituted; see import_name for that).
@@ -32,7 +35,8 @@ Value import_from(Isolate& I, Value module, Str* name);
 int module_add_function(Isolate& I, Module* m, const char* name, NativeFn fn, const char* doc = nullptr);
 int module_add_value(Isolate& I, Module* m, const char* name, Value v);
 
-// Native module initialisers (one per module file).
-int init_sys_module(Isolate& I, Module* m);
+// Native module initialisers: one src/modules/NAME_module.cc per module,
+// each defining `int init_NAME_module(Isolate&, Module*)`; the table is
+// generated from the file names (cmake/embed_modules.cmake).
 
 }  // namespace capy

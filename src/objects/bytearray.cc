@@ -269,7 +269,7 @@ Value ba_iadd(Isolate& I, Value a, Value b) {
 
 bool repeat_into(Isolate& I, std::string_view s, int64_t n, std::string& out) {
   if (n <= 0 || s.empty()) return true;
-  if (uint64_t(n) > (UINT32_MAX - 64) / s.size()) {
+  if (uint64_t(n) > (UINT32_MAX - 64) / s.size() || too_big(I, uint64_t(n) * s.size())) {
     raise_memory(I);
     return false;
   }
@@ -385,7 +385,7 @@ int ba_init(Isolate& I, Value self, const Value* args, size_t nargs, Tuple* kwna
           raise(I, I.rt.exc_ValueError, "negative count");
           return -1;
         }
-        if (count > int64_t(UINT32_MAX) - 64) {
+        if (too_big(I, uint64_t(count))) {
           raise_memory(I);
           return -1;
         }

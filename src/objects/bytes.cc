@@ -205,7 +205,7 @@ bool bytes_from_iterable(Isolate& I, Value v, std::string& out, const char* rang
     if (item.is_error()) return false;
     if (item.is_null()) break;
     if (!add(item)) return false;
-    if (out.size() > UINT32_MAX - 64) {
+    if (too_big(I, out.size())) {
       raise_memory(I);
       return false;
     }
@@ -568,7 +568,7 @@ Value bjustify(Isolate& I, const char* name, const Value* a, size_t n, Tuple* kw
   if (width <= len) return same(I, a[0]);
   int64_t marg = width - len;
   int64_t left = mode < 0 ? 0 : mode > 0 ? marg : marg / 2 + (marg & width & 1);
-  if (width > int64_t(UINT32_MAX) - 64) return raise_memory(I);
+  if (too_big(I, uint64_t(width))) return raise_memory(I);
   std::string out;
   out.reserve(size_t(width));
   out.append(size_t(left), fill);
@@ -587,7 +587,7 @@ Value b_zfill(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   std::string_view s = bytes_view(a[0]);
   int64_t len = int64_t(s.size());
   if (width <= len) return same(I, a[0]);
-  if (width > int64_t(UINT32_MAX) - 64) return raise_memory(I);
+  if (too_big(I, uint64_t(width))) return raise_memory(I);
   std::string out(size_t(width - len), '0');
   out += s;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
@@ -781,7 +781,7 @@ Value b_join(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   std::string sep(bytes_view(a[0]));
   uint64_t total = count ? sep.size() * (count - 1) : 0;
   for (auto& p : parts) total += p.v.size();
-  if (total > UINT32_MAX - 64) return raise_memory(I);
+  if (too_big(I, total)) return raise_memory(I);
   std::string out;
   out.reserve(size_t(total));
   for (size_t i = 0; i < count; ++i) {
@@ -841,7 +841,7 @@ Value b_replace(Isolate& I, const Value* a, size_t n, Tuple* kw) {
         ++k;
       }
       if (i < s.size()) out.push_back(s[i]);
-      if (out.size() > UINT32_MAX - 64) return raise_memory(I);
+      if (too_big(I, out.size())) return raise_memory(I);
     }
     return result(I, a[0], out);
   }
@@ -854,7 +854,7 @@ Value b_replace(Isolate& I, const Value* a, size_t n, Tuple* kw) {
     out += rep.v;
     i = j + old.v.size();
     ++k;
-    if (out.size() > UINT32_MAX - 64) return raise_memory(I);
+    if (too_big(I, out.size())) return raise_memory(I);
   }
   if (k == 0) return same(I, a[0]);
   out.append(s.data() + i, s.size() - i);
@@ -893,6 +893,7 @@ Value b_expandtabs(Isolate& I, const Value* a, size_t n, Tuple* kw) {
       if (tabsize > 0) {
         uint64_t inc = uint64_t(tabsize) - col % uint64_t(tabsize);
         if (out.size() + inc > UINT32_MAX - 64) return raise(I, I.rt.exc_OverflowError, "result too long");
+        if (too_big(I, out.size() + inc)) return raise_memory(I);
         out.append(size_t(inc), ' ');
         col += inc;
       }
@@ -955,7 +956,7 @@ Value b_hex(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   static const char hx[] = "0123456789abcdef";
   std::string out;
   size_t len = s.size();
-  if (len > (UINT32_MAX - 64) / 3) return raise_memory(I);
+  if (too_big(I, uint64_t(len) * 3)) return raise_memory(I);
   out.reserve(len * 3);
   uint64_t group = per < 0 ? uint64_t(-(per + 1)) + 1 : uint64_t(per);
   for (size_t i = 0; i < len; ++i) {

@@ -735,6 +735,16 @@ Value int_lshift(Isolate& I, Value a, Value b) {
   UNWRAP2(a, b, x, y);
   if (sign_of(y) < 0) return raise(I, I.rt.exc_ValueError, "negative shift count");
   if (sign_of(x) == 0) return Value::small_int(0);
+  {
+    // CPython: a result of more than MAX_LONG_DIGITS 30-bit digits is an
+    // OverflowError; anything else too big for memory a MemoryError.
+    View vy(y);
+    Mpz words;
+    mpz_fdiv_q_ui(words, vy, 30);
+    mpz_add_ui(words, words, (bit_length_of(x) + 29) / 30 + 1);
+    if (mpz_cmp_ui(words, static_cast<unsigned long>((INT64_MAX - 24) / 4)) > 0)
+      return raise(I, I.rt.exc_OverflowError, "too many digits in integer");
+  }
   if (!y.is_small_int()) return raise_memory(I);
   uint64_t n = uint64_t(y.as_small_int());
   if (x.is_small_int() && n < 64) {

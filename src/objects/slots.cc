@@ -115,10 +115,8 @@ Value t_next(Isolate& I, Value self) {
 }
 int64_t len_result(Isolate& I, Value r) {
   if (r.is_error()) return -1;
-  if (!is_int(I, r)) {
-    raisef(I, I.rt.exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(I, r));
-    return -1;
-  }
+  r = index(I, r);
+  if (r.is_error()) return -1;
   int64_t n;
   if (!int_to_i64(int_unwrap(I, r), &n)) {
     raise(I, I.rt.exc_OverflowError, "cannot fit 'int' into an index-sized integer");

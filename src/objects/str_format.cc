@@ -315,6 +315,10 @@ struct Printf {
         }
         spec.width = w;
       }
+      if (spec.width > 0 && too_big(I, uint64_t(spec.width) + out.size())) {
+        raise_memory(I);
+        return false;
+      }
       if (i < n && d[i] == '.') {
         spec.prec = 0;
         ++i;
@@ -638,7 +642,7 @@ Value str_format_spec(Isolate& I, Str* s, Str* spec_str) {
   std::string fill;
   utf8_append(fill, f.fill);
   uint64_t bytes = text.size() + uint64_t(lpad + rpad) * fill.size();
-  if (bytes > UINT32_MAX - 64) return raise_memory(I);
+  if (too_big(I, bytes)) return raise_memory(I);
   std::string out;
   out.reserve(size_t(bytes));
   for (int64_t k = 0; k < lpad; ++k) out += fill;

@@ -38,6 +38,15 @@ Value str_exact(Isolate& I, Str* s);
 /// 64-bit wyhash of data with capy's fixed seed, never -1.
 int64_t hash_bytes(const void* data, size_t n);
 
+/// True when a result of `bytes` bytes cannot be built: over capy's 4 GiB
+/// object size or over the isolate's remaining heap budget. Checked before
+/// building large results in native buffers (which the heap does not see).
+inline bool too_big(Isolate& I, uint64_t bytes) {
+  if (bytes > UINT32_MAX - 64) return true;
+  size_t limit = I.heap.limit(), used = I.heap.bytes_in_use();
+  return limit != SIZE_MAX && bytes > (limit > used ? limit - used : 0);
+}
+
 /// Allocation size of an instance of a varsize type with n items.
 size_t varsize_alloc_size(Type* type, size_t nitems);
 

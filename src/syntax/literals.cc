@@ -17,6 +17,17 @@
 
 namespace capy::syntax::detail {
 
+namespace {
+
+struct ActionScope {
+  explicit ActionScope(bool& flag) : flag_(flag), saved_(flag) { flag = true; }
+  ~ActionScope() { flag_ = saved_; }
+  bool& flag_;
+  bool saved_;
+};
+
+}  // namespace
+
 // ---------------------------------------------------------------------------
 // Numbers.
 // ---------------------------------------------------------------------------
@@ -73,6 +84,7 @@ double parse_double(const std::string& s) {
 }  // namespace
 
 Expr* Parser::parse_number(const Token& t) {
+  ActionScope action(in_action_);
   std::string_view raw = text(t);
   std::string s;
   s.reserve(raw.size());
@@ -891,6 +903,7 @@ Expr* StringParser::compile_expr(const char* expr_start, const char* expr_end, c
 Expr* Parser::parse_strings() {
   std::size_t first = pos_;
   while (at(TokenKind::String)) ++pos_;
+  ActionScope action(in_action_);
   StringParser sp(*this, first, pos_ - 1);
   return sp.run();
 }

@@ -120,6 +120,17 @@ std::nullptr_t Parser::raise_at(ErrorKind kind, int lineno, int col, int end_lin
 std::nullptr_t Parser::raise_at_1based(ErrorKind kind, int lineno, int col, int end_lineno, int end_col,
                                        std::string msg) {
   if (has_error_) return nullptr;
+  if (no_invalid_ && !in_action_) {
+    // Inside CPython's "*_without_invalid" rules the invalid_* diagnostics
+    // do not exist: the alternative just fails.
+    has_error_ = true;
+    error_from_lexer_ = false;
+    error_generic_ = true;
+    error_action_ = false;
+    error_ = SyntaxErrorInfo{};
+    error_.msg = "invalid syntax";
+    return nullptr;
+  }
   int src_line = lineno - line_offset_;
   if (fstring_mode_) {
     col -= first_line_col_offset_;
@@ -129,6 +140,7 @@ std::nullptr_t Parser::raise_at_1based(ErrorKind kind, int lineno, int col, int 
   has_error_ = true;
   error_from_lexer_ = false;
   error_generic_ = false;
+  error_action_ = in_action_;
   skip_rest_check_ = false;
   error_ = SyntaxErrorInfo{};
   error_.kind = kind;
@@ -180,6 +192,7 @@ std::nullptr_t Parser::fail() {
   raise_at(ErrorKind::SyntaxError, p.lineno, t.col_offset == -1 ? -1 : p.col_offset, p.end_lineno,
            t.end_col_offset == -1 ? -1 : p.end_col_offset, "invalid syntax");
   error_generic_ = true;
+  error_action_ = false;
   return nullptr;
 }
 

@@ -178,11 +178,11 @@ void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a)
   // parses b for any name (errors found inside b stand), then checks for
   // print/exec.
   if (single_name && !at(TokenKind::LPar)) {
+    // Errors inside b: kept for print/exec; for other names CPython's
+    // memoised results from the comma check above hide them.
     std::size_t save = pos_;
-    bool saved = second_pass_;
-    second_pass_ = true;
-    Expr* b = speculate([&]() -> Expr* { return parse_star_expressions(); });
-    second_pass_ = saved;
+    Expr* b = legacy ? check_invalid([&]() -> Expr* { return parse_star_expressions(); })
+                     : check_invalid_quiet([&]() -> Expr* { return parse_star_expressions(); });
     pos_ = save;
     if (has_error_) return;
     if (b != nullptr && legacy) {
@@ -581,37 +581,43 @@ Expr* Parser::parse_primary(bool for_target) {
       return nullptr;
     }
     ++extra;
-    if (k == TokenKind::Dot) {
-      ++pos_;
-      if (!at(TokenKind::Name)) {
-        depth_ -= extra;
-        return fail();
+    // primary is left-recursive in the PEG grammar: a trailer that does not
+    // parse leaves the shorter primary (the caller then fails at the same
+    // furthest token, or, inside a speculation, keeps the shorter result).
+    std::size_t before = pos_;
+    Expr* longer = speculate([&]() -> Expr* {
+      if (k == TokenKind::Dot) {
+        ++pos_;
+        if (!at(TokenKind::Name)) return fail();
+        Token n = cur();
+        ++pos_;
+        Attribute* a = node<Attribute>(extent(start));
+        a->value = e;
+        a->attr = identifier(n);
+        return a;
       }
-      Token n = cur();
-      ++pos_;
-      Attribute* a = node<Attribute>(extent(start));
-      a->value = e;
-      a->attr = identifier(n);
-      e = a;
-    } else if (k == TokenKind::LPar) {
-      e = parse_call(start, e);
-    } else {
+      if (k == TokenKind::LPar) return parse_call(start, e);
       ++pos_;
       Expr* slice;
       {
         NoInScope in_scope(no_in_, false);
         slice = parse_slices();
       }
-      if (slice == nullptr || !expect(TokenKind::RSqb)) {
-        depth_ -= extra;
-        return nullptr;
-      }
+      if (slice == nullptr || !expect(TokenKind::RSqb)) return nullptr;
       Subscript* s = node<Subscript>(extent(start));
       s->value = e;
       s->slice = slice;
-      e = s;
+      return s;
+    });
+    if (has_error_) {
+      depth_ -= extra;
+      return nullptr;
     }
-    if (e == nullptr) break;
+    if (longer == nullptr) {
+      pos_ = before;
+      break;
+    }
+    e = longer;
   }
   depth_ -= extra;
   (void)for_target;

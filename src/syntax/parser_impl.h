@@ -279,10 +279,17 @@ class Parser {
   auto check_invalid(F&& f) -> decltype(f()) {
     bool saved = second_pass_;
     second_pass_ = true;
-    ++in_check_invalid_;
     auto r = speculate(f);
-    --in_check_invalid_;
     second_pass_ = saved;
+    return r;
+  }
+  /// check_invalid that also discards specific errors (only tokenizer
+  /// errors stand).
+  template <class F>
+  auto check_invalid_quiet(F&& f) -> decltype(f()) {
+    ++quiet_;
+    auto r = check_invalid(f);
+    --quiet_;
     return r;
   }
   /// Peeks ahead for an invalid_* check (see check_invalid).
@@ -329,7 +336,11 @@ class Parser {
   // otherwise (CPython reports a generic error at the last token of its
   // first pass).
   bool second_pass_ = false;
-  int in_check_invalid_ = 0;
+  int quiet_ = 0;
+  // Set while literals are processed: their errors are CPython "action"
+  // errors, raised even where invalid_* rules are disabled.
+  bool in_action_ = false;
+  bool error_action_ = false;  // the error was raised while in_action_
   std::size_t first_pass_fill_ = 0;
   // Token index where the last element of the most recent star_expressions began.
   std::size_t last_elt_start_ = 0;
@@ -362,7 +373,7 @@ auto Parser::speculate(F&& f) -> decltype(f()) {
   bool saved_no_invalid = no_invalid_;
   auto r = f();
   no_invalid_ = saved_no_invalid;
-  if (has_error_ && !error_from_lexer_ && (error_generic_ || in_check_invalid_ > 0)) {
+  if (has_error_ && !error_from_lexer_ && !error_action_ && (error_generic_ || quiet_ > 0)) {
     has_error_ = false;
     pos_ = save;
     return decltype(f()){};

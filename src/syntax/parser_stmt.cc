@@ -169,6 +169,27 @@ Stmt* Parser::parse_expression_statement() {
   if (first == nullptr) return nullptr;
   std::size_t last_elt = last_elt_start_;
   Operator op;
+  if (at(TokenKind::ColonEqual)) {
+    // invalid_assignment -> star_named_expression -> invalid_named_expression:
+    // a=expression ':=' expression, for the element right before ':='.
+    Expr* elem = first;
+    std::size_t elem_start = start;
+    if (Tuple* t = first->as<Tuple>(); t != nullptr && !t->elts.empty() && last_elt != start) {
+      elem = t->elts.back();
+      elem_start = last_elt;
+    }
+    bool bare_name = tok(elem_start).kind == TokenKind::Name && tok(elem_start + 1).kind == TokenKind::ColonEqual;
+    if (!elem->is<Starred>() && !bare_name && token_pos(tokens_[pos_ - 1]).end_col_offset == elem->pos.end_col_offset) {
+      std::size_t save = pos_;
+      Expr* rhs = check_invalid([&]() -> Expr* {
+        ++pos_;
+        return parse_expression();
+      });
+      pos_ = save;
+      if (has_error_) return nullptr;
+      if (rhs != nullptr) return raise_node(elem->pos, std::string("cannot use assignment expressions with ") + expr_name(elem));
+    }
+  }
   if (at(TokenKind::Equal)) return parse_assignment_rest(start, first, last_elt);
   if (at(TokenKind::Colon)) return parse_annotated(start, first, false);
   if (augmented_operator(kind(), &op)) {
@@ -861,9 +882,14 @@ Stmt* Parser::parse_funcdef(std::size_t start, Seq<Expr*> decorators, bool is_as
   }
   if (!expect(TokenKind::RPar)) return nullptr;
   Expr* returns = nullptr;
-  if (accept(TokenKind::RArrow)) {
-    returns = parse_expression();
-    if (returns == nullptr) return nullptr;
+  if (at(TokenKind::RArrow)) {
+    // ['->' expression] is optional: when it does not parse, CPython
+    // backtracks and the forced ':' fails at the '->'.
+    returns = speculate([&]() -> Expr* {
+      ++pos_;
+      return parse_expression();
+    });
+    if (has_error_) return nullptr;
   }
   if (!expect_forced(TokenKind::Colon, ":")) return nullptr;
   note_arguments(args);

@@ -7,6 +7,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_init.h"
+#include "modules/registry.h"
 #include "vm/isolate.h"
 
 namespace capy {
@@ -82,6 +83,7 @@ Runtime::Runtime() {
   builtins = dict_new(B);
   init_builtins(*this);
   init_vm_builtins(*this);
+  init_import_builtins(*this);
   finish_init();
 }
 
