@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build g++ clang pkg-config ccache
-  libgmp-dev libutf8proc-dev libpcre2-dev zlib1g-dev
+  libgmp-dev libutf8proc-dev libpcre2-dev zlib1g-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3   # only for the test and benchmark runners in tools/ and bench/
 )

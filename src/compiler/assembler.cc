@@ -134,18 +134,39 @@ CodeConst Codegen::assemble(bool add_implicit_return) {
       prev = i;
     }
   }
+  // Jump threading: a jump whose target is an unconditional JUMP goes straight
+  // to that jump's target (for conditional jumps, FOR_ITER and SEND only when
+  // that stays forward, as the encoding requires).
+  std::vector<uint32_t> jump_to(n, 0);
+  {
+    std::vector<uint32_t> first_kept(n + 1);
+    first_kept[n] = static_cast<uint32_t>(n);
+    for (size_t i = n; i-- > 0;) first_kept[i] = keep[i] ? static_cast<uint32_t>(i) : first_kept[i + 1];
+    for (size_t i = 0; i < n; ++i) {
+      if (!keep[i] || !has_jump_target(in[i].op)) continue;
+      uint32_t t = first_kept[static_cast<size_t>(label_pos(in[i].arg))];
+      bool conditional = in[i].op != Opcode::JUMP;
+      for (int hops = 0; in[i].op != Opcode::JUMP_BACKWARD_NO_INTERRUPT && hops < 8 && t < n && in[t].op == Opcode::JUMP;
+           ++hops) {
+        uint32_t t2 = first_kept[static_cast<size_t>(label_pos(in[t].arg))];
+        if (t2 == t || (conditional && t2 <= i)) break;
+        t = t2;
+      }
+      if (t >= n) return fail_system("internal compiler error: jump past the end in " + u.qualname), nullptr;
+      jump_to[i] = t;
+    }
+  }
   // next_kept[i]: first kept instruction at or after i (n if none). A forward
   // JUMP whose target is the next kept instruction is dropped.
   std::vector<uint32_t> next_kept(n + 1);
   next_kept[n] = static_cast<uint32_t>(n);
   for (size_t i = n; i-- > 0;) {
-    if (keep[i] && in[i].op == Opcode::JUMP) {
-      int64_t lp = label_pos(in[i].arg);
-      if (lp > static_cast<int64_t>(i) && next_kept[static_cast<size_t>(lp)] == next_kept[i + 1]) keep[i] = false;
-    }
+    if (keep[i] && in[i].op == Opcode::JUMP && jump_to[i] > i && next_kept[jump_to[i]] == next_kept[i + 1])
+      keep[i] = false;
     next_kept[i] = keep[i] ? static_cast<uint32_t>(i) : next_kept[i + 1];
   }
   auto target_of = [&](uint32_t label) -> uint32_t { return next_kept[static_cast<size_t>(label_pos(label))]; };
+  auto jump_target = [&](size_t i) -> uint32_t { return next_kept[jump_to[i]]; };
 
   // ---- 3. localsplus layout and operand mapping -----------------------------
   const size_t nlocals = u.varnames.size();
@@ -187,7 +208,7 @@ CodeConst Codegen::assemble(bool add_implicit_return) {
     index[n] = pos;
     for (size_t i = 0; i < n; ++i) {
       if (!keep[i]) continue;
-      uint32_t arg = has_jump_target(in[i].op) ? index[target_of(in[i].arg)] : operand(in[i]);
+      uint32_t arg = has_jump_target(in[i].op) ? index[jump_target(i)] : operand(in[i]);
       uint32_t s = words_for(arg);
       if (s != size[i]) {
         size[i] = s;
@@ -206,7 +227,7 @@ CodeConst Codegen::assemble(bool add_implicit_return) {
     Opcode op = ins.op;
     uint32_t arg;
     if (has_jump_target(op)) {
-      arg = index[target_of(ins.arg)];
+      arg = index[jump_target(i)];
       if (arg <= index[i]) {
         if (op == Opcode::JUMP) op = Opcode::JUMP_BACKWARD;
         else if (op != Opcode::JUMP_BACKWARD && op != Opcode::JUMP_BACKWARD_NO_INTERRUPT)

@@ -331,6 +331,9 @@ bool find_ann(syntax::Seq<syntax::Stmt*> stmts);
 /// for annotations under `from __future__ import annotations`).
 std::string unparse_expr(const syntax::Expr* e);
 
+/// Truthiness of a constant: 1 true, 0 false, -1 unknown (code objects).
+int const_truth(const Const& c);
+
 /// Converts an AST constant into a compiler constant.
 Const const_from_ast(const syntax::ConstantValue& v);
 

@@ -452,13 +452,15 @@ void split_number(std::string_view num, std::string_view& digits, bool& has_deci
   remainder = num.substr(p + (has_decimal ? 1 : 0));
 }
 
-/// Raises MemoryError when a result of about n bytes cannot be afforded.
-bool check_room(Isolate& I, int64_t n) {
-  if (n < (1 << 20)) return true;
+/// Raises MemoryError when a result of about n * mult bytes cannot be afforded.
+bool check_room(Isolate& I, int64_t n, int64_t mult) {
+  if (n < (1 << 18)) return true;
+  // Beyond 2 GiB a temporary std::string could not be allocated (bad_alloc).
+  constexpr int64_t kCap = int64_t(1) << 31;
   size_t limit = I.heap.limit();
   size_t used = I.heap.bytes_in_use();
-  size_t room = limit > used ? limit - used : 0;
-  if (uint64_t(n) > room || uint64_t(n) > (uint64_t(1) << 40)) {
+  uint64_t room = limit > used ? limit - used : 0;
+  if (n > kCap / mult || uint64_t(n * mult) > room) {
     raise_memory(I);
     return false;
   }
@@ -495,7 +497,7 @@ bool format_float_internal(Isolate& I, double val, const FormatSpec& f, std::str
   else if (type == 'r') type = 'g';
   int64_t est = int64_t(precision) + 400;
   if (f.width > est) est = f.width;
-  if (!check_room(I, est * 2)) return false;
+  if (!check_room(I, est, 4)) return false;
   std::string buf;
   double_to_string(buf, val, char(type), precision, flags);
   if (add_pct) buf.push_back('%');
@@ -552,7 +554,7 @@ Value format_int(Isolate& I, Value v, std::string_view spec) {
       if (f.no_neg_0)
         return raise(I, I.rt.exc_ValueError,
                      "Negative zero coercion (z) not allowed in integer format specifier");
-      if (!check_room(I, f.width)) return Value::error();
+      if (!check_room(I, f.width, 4)) return Value::error();
       if (f.type == 'c') {
         if (f.sign)
           return raise(I, I.rt.exc_ValueError, "Sign not allowed with integer format specifier 'c'");
@@ -636,7 +638,7 @@ Value format_complex(Isolate& I, double re, double im, std::string_view spec, Va
                  "'=' alignment flag is not allowed in complex format specifier");
   int64_t est = int64_t(precision) * 2 + 800;
   if (f.width > est) est = f.width;
-  if (!check_room(I, est * 2)) return Value::error();
+  if (!check_room(I, est, 4)) return Value::error();
   unsigned flags = 0;
   if (f.alternate) flags |= kDtsfAlt;
   if (f.no_neg_0) flags |= kDtsfNoNegZero;
@@ -754,7 +756,7 @@ bool printf_format_int(Isolate& I, Value intval, char conv, const PrintfSpec& sp
     raise(I, I.rt.exc_OverflowError, "precision too large");
     return false;
   }
-  if (!check_room(I, std::max(prec, spec.width))) return false;
+  if (!check_room(I, std::max(prec, spec.width), 1)) return false;
   Value iv = int_unwrap(I, intval);
   std::string text;
   bool upper = conv == 'X';
@@ -784,7 +786,7 @@ bool printf_format_int(Isolate& I, Value intval, char conv, const PrintfSpec& sp
 bool printf_format_float(Isolate& I, double d, char conv, const PrintfSpec& spec, std::string& out) {
   int64_t prec = spec.prec < 0 ? 6 : spec.prec;
   if (prec > INT_MAX) prec = INT_MAX;
-  if (!check_room(I, std::max(prec + 400, spec.width) * 2)) return false;
+  if (!check_room(I, std::max(prec + 400, spec.width), 2)) return false;
   std::string buf;
   double_to_string(buf, d, conv, int(prec), spec.alt ? unsigned(kDtsfAlt) : 0u);
   printf_pad(buf, true, conv, spec, out);

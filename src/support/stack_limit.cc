@@ -5,6 +5,12 @@
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <pthread.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+// glibc: the top of the main thread's stack (a public, documented symbol).
+extern "C" void* __libc_stack_end;
 #endif
 
 namespace capy::support {
@@ -14,6 +20,21 @@ const char* stack_limit_for(std::size_t max_bytes, std::size_t reserve_bytes) no
   auto here_u = reinterpret_cast<std::uintptr_t>(here);
   std::uintptr_t limit = here_u > max_bytes ? here_u - max_bytes : 0;
 #if defined(__linux__) && defined(__GLIBC__)
+  if (static_cast<pid_t>(syscall(SYS_gettid)) == getpid()) {
+    // Main thread: pthread_getattr_np would parse /proc/self/maps; the
+    // rlimit below the stack top gives the same bound cheaply.
+    struct rlimit rl;
+    std::uintptr_t top = reinterpret_cast<std::uintptr_t>(__libc_stack_end);
+    if (top != 0 && getrlimit(RLIMIT_STACK, &rl) == 0) {
+      std::uintptr_t size = rl.rlim_cur == RLIM_INFINITY ? (8u << 20) : static_cast<std::uintptr_t>(rl.rlim_cur);
+      if (size < top) {
+        std::uintptr_t floor = top - size + reserve_bytes;
+        if (floor > limit) limit = floor;
+      }
+      if (limit > here_u) limit = here_u;
+      return reinterpret_cast<const char*>(limit);
+    }
+  }
   pthread_attr_t attr;
   if (pthread_getattr_np(pthread_self(), &attr) == 0) {
     void* low = nullptr;

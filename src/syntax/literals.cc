@@ -889,10 +889,15 @@ Expr* StringParser::compile_expr(const char* expr_start, const char* expr_end, c
   Expr* e = sub.parse_fstring_expr();
   if (e == nullptr) {
     if (!p_.has_error_) {
+      // An error inside an f-string expression is an "action" error of the
+      // enclosing parser: it is never backtracked over.
       p_.has_error_ = true;
       p_.error_ = sub.error();
       ErrorKind k = p_.error_.kind;
       p_.error_from_lexer_ = k == ErrorKind::RecursionError || k == ErrorKind::MemoryError;
+      p_.error_generic_ = false;
+      p_.error_action_ = true;
+      p_.skip_rest_check_ = false;
     }
     return nullptr;
   }

@@ -12,7 +12,8 @@ namespace detail {
 
 Parser::Parser(const Source& source, Arena& arena, const ParseOptions& options, Parser* parent)
     : src_(source), arena_(arena), options_(options), parent_(parent), lexer_(source) {
-  tokens_.reserve(256);
+  // About one token per 5 bytes of typical source.
+  tokens_.reserve(source.size() / 5 + 16);
   if (parent != nullptr) {
     stack_limit_ = parent->stack_limit_;
     depth_ = parent->depth_;
@@ -25,8 +26,7 @@ Parser::Parser(const Source& source, Arena& arena, const ParseOptions& options, 
 // Tokens.
 // ---------------------------------------------------------------------------
 
-Token Parser::tok(std::size_t i) {
-  if (!second_pass_ && i >= first_pass_fill_) first_pass_fill_ = i + 1;
+Token Parser::fetch(std::size_t i) {
   while (tokens_.size() <= i) {
     if (lexer_failed_) {
       tokens_.push_back(tokens_.back());

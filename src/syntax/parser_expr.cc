@@ -161,7 +161,8 @@ void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a)
   bool legacy = single_name && (a->cast<Name>().id == "print" || a->cast<Name>().id == "exec");
   bool name_string = first.kind == TokenKind::Name && tok(start + 1).kind == TokenKind::String;
   // invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-  if (!name_string && !is_soft_keyword_token(first) && !legacy) {
+  bool comma_checked = !name_string && !is_soft_keyword_token(first) && !legacy;
+  if (comma_checked) {
     std::size_t save = pos_;
     Expr* b = check_invalid([&]() -> Expr* {
       no_invalid_ = true;
@@ -178,11 +179,12 @@ void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a)
   // parses b for any name (errors found inside b stand), then checks for
   // print/exec.
   if (single_name && !at(TokenKind::LPar)) {
-    // Errors inside b: kept for print/exec; for other names CPython's
-    // memoised results from the comma check above hide them.
+    // Errors inside b stand, unless the comma check above already parsed
+    // these tokens (CPython then reuses memoised results made without the
+    // invalid_* rules, so no new diagnostics appear).
     std::size_t save = pos_;
-    Expr* b = legacy ? check_invalid([&]() -> Expr* { return parse_star_expressions(); })
-                     : check_invalid_quiet([&]() -> Expr* { return parse_star_expressions(); });
+    Expr* b = !comma_checked ? check_invalid([&]() -> Expr* { return parse_star_expressions(); })
+                             : check_invalid_quiet([&]() -> Expr* { return parse_star_expressions(); });
     pos_ = save;
     if (has_error_) return;
     if (b != nullptr && legacy) {

@@ -91,9 +91,19 @@ class Parser {
 
   // ---- tokens (parser.cc)
   // Tokens are returned by value: fetching may grow the token vector.
-  Token tok(std::size_t i);
+  Token tok(std::size_t i) {
+    if (!second_pass_ && i >= first_pass_fill_) first_pass_fill_ = i + 1;
+    if (i < tokens_.size()) return tokens_[i];
+    return fetch(i);
+  }
+  Token fetch(std::size_t i);
   Token cur() { return tok(pos_); }
-  TokenKind kind(std::size_t ahead = 0) { return tok(pos_ + ahead).kind; }
+  TokenKind kind(std::size_t ahead = 0) {
+    std::size_t i = pos_ + ahead;
+    if (!second_pass_ && i >= first_pass_fill_) first_pass_fill_ = i + 1;
+    if (i < tokens_.size()) return tokens_[i].kind;
+    return fetch(i).kind;
+  }
   bool at(TokenKind k) { return kind() == k; }
   bool accept(TokenKind k) {
     if (kind() != k) return false;

@@ -179,7 +179,18 @@ Stmt* Parser::parse_expression_statement() {
       elem_start = last_elt;
     }
     bool bare_name = tok(elem_start).kind == TokenKind::Name && tok(elem_start + 1).kind == TokenKind::ColonEqual;
-    if (!elem->is<Starred>() && !bare_name && token_pos(tokens_[pos_ - 1]).end_col_offset == elem->pos.end_col_offset) {
+    if (bare_name) {
+      // assignment_expression: NAME ':=' ~ expression — parsed (so tokenizer
+      // errors after ':=' surface), then the statement fails generically.
+      std::size_t save = pos_;
+      check_invalid([&]() -> Expr* {
+        ++pos_;
+        return parse_expression();
+      });
+      pos_ = save;
+      if (has_error_) return nullptr;
+    } else if (!elem->is<Starred>() &&
+               token_pos(tokens_[pos_ - 1]).end_col_offset == elem->pos.end_col_offset) {
       std::size_t save = pos_;
       Expr* rhs = check_invalid([&]() -> Expr* {
         ++pos_;
