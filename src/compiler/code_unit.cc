@@ -47,7 +47,7 @@ std::string float_repr(double d, bool force_point) {
 }
 
 void append_hex(std::string& out, unsigned char c) {
-  static const char* kHex = "0123456789abcdef";
+  static constexpr char kHex[] = "0123456789abcdef";
   out += "\\x";
   out += kHex[c >> 4];
   out += kHex[c & 15];

@@ -121,7 +121,8 @@ bool Codegen::fail_at(std::string_view message, const Pos& pos) {
 }
 
 bool Codegen::fail(std::string_view message) {
-  Pos pos{u_->loc.lineno, u_->loc.col_offset, u_->loc.end_lineno, u_->loc.end_col_offset};
+  Pos pos;
+  if (u_ != nullptr) pos = Pos{u_->loc.lineno, u_->loc.col_offset, u_->loc.end_lineno, u_->loc.end_col_offset};
   return fail_at(message, pos);
 }
 
@@ -144,6 +145,7 @@ bool Codegen::too_deep() {
 }
 
 void Codegen::warn(std::string message) {
+  if (u_ == nullptr) return;
   warnings_.push_back(CompileWarning{std::move(message), u_->loc.lineno, u_->loc.col_offset + 1});
 }
 
@@ -465,8 +467,10 @@ bool Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos) {
 bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<FBlock>* loop) {
   if (u_->fblocks.empty()) return true;
   FBlock top = u_->fblocks.back();
-  if (top.type == FBlockType::ExceptionGroupHandler)
+  if (top.type == FBlockType::ExceptionGroupHandler) {
+    u_->loc = unwind_origin_;  // report at the statement, not at copied finally code
     return fail("'break', 'continue' and 'return' cannot appear in an except* block");
+  }
   if (loop != nullptr && (top.type == FBlockType::WhileLoop || top.type == FBlockType::ForLoop)) {
     *loop = top;
     return true;

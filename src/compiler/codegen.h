@@ -314,6 +314,7 @@ class Codegen {
   int depth_ = 0;
   uintptr_t stack_base_ = 0;
   size_t assembled_instructions_ = 0;  ///< instructions of units already assembled
+  Position unwind_origin_;             ///< location of the return/break/continue being unwound
   Unit* u_ = nullptr;
   std::vector<std::unique_ptr<Unit>> units_;
 

@@ -361,8 +361,12 @@ bool Codegen::return_stmt(const Return* s) {
   bool is_const = s->value != nullptr && fold(s->value, folded);
   bool preserve_tos = s->value != nullptr && !is_const;
   if (preserve_tos) CAPY_CTRY(visit_expr(s->value));
-  set_loc(s->pos);
+  // Like CPython, a constant return value on the statement's line gives the
+  // location (of the unwinding code and of errors found while unwinding).
+  if (is_const && s->value->pos.lineno == s->pos.lineno) set_loc(s->value->pos);
+  else set_loc(s->pos);
   int32_t saved = u_->cur_handler;
+  unwind_origin_ = u_->loc;
   CAPY_CTRY(unwind_fblock_stack(preserve_tos, nullptr));
   if (s->value == nullptr) load_none();
   else if (!preserve_tos) load_const(std::move(folded));
@@ -374,8 +378,12 @@ bool Codegen::return_stmt(const Return* s) {
 bool Codegen::break_stmt() {
   std::optional<FBlock> loop;
   int32_t saved = u_->cur_handler;
+  unwind_origin_ = u_->loc;
   CAPY_CTRY(unwind_fblock_stack(false, &loop));
-  if (!loop) return fail("'break' outside loop");
+  if (!loop) {
+    u_->loc = unwind_origin_;
+    return fail("'break' outside loop");
+  }
   CAPY_CTRY(unwind_fblock(*loop, false));
   emit_jump(Opcode::JUMP, loop->exit);
   u_->cur_handler = saved;
@@ -385,8 +393,12 @@ bool Codegen::break_stmt() {
 bool Codegen::continue_stmt() {
   std::optional<FBlock> loop;
   int32_t saved = u_->cur_handler;
+  unwind_origin_ = u_->loc;
   CAPY_CTRY(unwind_fblock_stack(false, &loop));
-  if (!loop) return fail("'continue' not properly in loop");
+  if (!loop) {
+    u_->loc = unwind_origin_;
+    return fail("'continue' not properly in loop");
+  }
   emit_jump(Opcode::JUMP, loop->block);
   u_->cur_handler = saved;
   return true;

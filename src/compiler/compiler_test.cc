@@ -402,6 +402,17 @@ TEST(Compiler, TooManyStaticallyNestedBlocks) {
   EXPECT_EQ(r->result.error.msg, "too many statically nested blocks");
 }
 
+TEST(Compiler, ErrorLocationAfterUnwinding) {
+  auto r = compile_source("def f():\n    try:\n        break\n    finally:\n        pass\n");
+  ASSERT_FALSE(r->result.ok());
+  EXPECT_EQ(r->result.error.msg, "'break' outside loop");
+  EXPECT_EQ(r->result.error.lineno, 3);
+  EXPECT_EQ(r->result.error.offset, 9);
+  auto s = compile_source("for x in y:\n    try: pass\n    except* E:\n        try: pass\n        finally:\n            continue\n");
+  ASSERT_FALSE(s->result.ok());
+  EXPECT_EQ(s->result.error.lineno, 6);
+}
+
 TEST(Compiler, ErrorLocation) {
   auto r = compile_source("x = 1\n\ndef f():\n    pass\nreturn x\n");
   ASSERT_FALSE(r->result.ok());

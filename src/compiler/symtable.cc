@@ -164,9 +164,11 @@ class SymtableBuilder {
   }
   bool add_def(std::string_view name, uint32_t flag, const Pos& pos) { return add_def_helper(name, flag, cur_, pos); }
 
+  // Errors about a name point at its first global/nonlocal directive (CPython's error_at_directive).
   void record_directive(std::string_view name, const Pos& pos) {
     int64_t idx = cur_->index.find(mangled(name));
-    if (idx >= 0) cur_->symbols[static_cast<size_t>(idx)].directive = pos;
+    if (idx >= 0 && cur_->symbols[static_cast<size_t>(idx)].directive.lineno == 0)
+      cur_->symbols[static_cast<size_t>(idx)].directive = pos;
   }
 
   bool visit_stmts(Seq<Stmt*> stmts) {

@@ -17,7 +17,7 @@ namespace {
 // and the isolate's recorded stack base. Registers are spilled first with
 // setjmp so that pointers held only in callee-saved registers are seen.
 __attribute__((noinline, no_sanitize_address)) void scan_native_stack(
-    void* base, std::unordered_set<uintptr_t>& words) {
+    void* base, std::vector<uintptr_t>& words) {
   jmp_buf regs;
   setjmp(regs);
   volatile char here = 0;
@@ -28,14 +28,14 @@ __attribute__((noinline, no_sanitize_address)) void scan_native_stack(
   for (uintptr_t p = lo; p + sizeof(uintptr_t) <= hi; p += sizeof(uintptr_t)) {
     uintptr_t w = *reinterpret_cast<volatile uintptr_t*>(p);
     if ((w & Value::kTagMask) == Value::kPtrTag) w &= Value::kPayloadMask;
-    if (w && (w & 7) == 0) words.insert(w);
+    if (w && (w & 15) == 0) words.push_back(w);
   }
   const unsigned char* r = reinterpret_cast<const unsigned char*>(&regs);
   for (size_t off = 0; off + sizeof(uintptr_t) <= sizeof(regs); off += sizeof(uintptr_t)) {
     uintptr_t w;
     std::memcpy(&w, r + off, sizeof w);
     if ((w & Value::kTagMask) == Value::kPtrTag) w &= Value::kPayloadMask;
-    if (w && (w & 7) == 0) words.insert(w);
+    if (w && (w & 15) == 0) words.push_back(w);
   }
 }
 
@@ -46,12 +46,11 @@ void Isolate::collect() {
   Tracer tracer;
   trace_roots(tracer);
   if (stack_base) {
-    std::unordered_set<uintptr_t> words;
-    words.reserve(1024);
+    std::vector<uintptr_t> words;
+    words.reserve(4096);
     scan_native_stack(stack_base, words);
-    for (Object* o = heap.all_objects(); o; o = o->gc_next_) {
-      if (words.count(reinterpret_cast<uintptr_t>(o))) tracer.visit(o);
-    }
+    for (uintptr_t w : words)
+      if (heap.is_object_address(w)) tracer.visit(reinterpret_cast<Object*>(w));
   }
   tracer.drain();
 

@@ -31,23 +31,56 @@ void Tracer::drain() {
 }
 
 Heap::~Heap() {
-  // Objects are freed by Isolate/Runtime teardown (which runs finalizers);
-  // anything left here is released without finalization.
-  Object* o = objects_;
-  while (o) {
-    Object* next = o->gc_next_;
-    release_object(o);
-    o = next;
+  // Objects are finalized by Isolate/Runtime teardown; here only memory is released.
+  for (uintptr_t o : large_) std::free(reinterpret_cast<char*>(o) - kSizePrefix);
+  for (void* p : pool_list_) std::free(p);
+}
+
+namespace {
+struct Prefix {
+  size_t size_or_next;  // the object's size while allocated; the free-list link when free
+  size_t cls;           // size class + 1, or 0 for malloc'd objects
+};
+inline Prefix* prefix_of(Object* o) { return reinterpret_cast<Prefix*>(reinterpret_cast<char*>(o) - Heap::kSizePrefix); }
+}  // namespace
+
+void* Heap::pool_alloc(size_t cls, size_t slot) {
+  if (void* p = free_[cls]) {
+    free_[cls] = reinterpret_cast<void*>(static_cast<Prefix*>(p)->size_or_next);
+    return p;
   }
+  if (bump_[cls] + slot > bump_end_[cls] || !bump_[cls]) {
+    void* pool = std::aligned_alloc(kPoolBytes, kPoolBytes);
+    if (!pool) return nullptr;
+    pool_list_.push_back(pool);
+    pools_.insert(reinterpret_cast<uintptr_t>(pool));
+    static_cast<size_t*>(pool)[0] = slot;  // the pool header records its slot size
+    static_cast<size_t*>(pool)[1] = cls;   // and its class (>= kClasses: side buffers)
+    bump_[cls] = static_cast<char*>(pool) + kPoolHeader;
+    bump_end_[cls] = static_cast<char*>(pool) + kPoolBytes;
+  }
+  void* p = bump_[cls];
+  bump_[cls] += slot;
+  return p;
 }
 
 Object* Heap::alloc_object(Type* type, size_t size) {
   if (size > limit_ || bytes_ + size > limit_) return nullptr;
-  // Each object is preceded by a hidden word holding its allocation size,
-  // so that the sweep can credit exactly what was charged.
-  void* p = std::calloc(1, size + kSizePrefix);
-  if (!p) return nullptr;
-  *static_cast<size_t*>(p) = size;
+  size_t rounded = (size + 15) & ~size_t(15);
+  void* p;
+  if (rounded <= kMaxPooled) {
+    size_t slot = rounded + kSizePrefix;
+    size_t cls = slot / 16 - 2;
+    p = pool_alloc(cls, slot);
+    if (!p) return nullptr;
+    std::memset(p, 0, slot);
+    static_cast<Prefix*>(p)->cls = cls + 1;
+  } else {
+    p = std::calloc(1, size + kSizePrefix);
+    if (!p) return nullptr;
+    large_.insert(reinterpret_cast<uintptr_t>(p) + kSizePrefix);
+  }
+  static_cast<Prefix*>(p)->size_or_next = size;
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(p) + kSizePrefix);
   o->type_ = type;
   o->gc_bits_ = immortal_ ? uint32_t(kGcImmortal) : 0u;
@@ -59,37 +92,107 @@ Object* Heap::alloc_object(Type* type, size_t size) {
   return o;
 }
 
+bool Heap::is_object_address(uintptr_t w) const {
+  uintptr_t base = w & ~(uintptr_t(kPoolBytes) - 1);
+  if (pools_.count(base)) {
+    size_t slot = reinterpret_cast<const size_t*>(base)[0];
+    if (reinterpret_cast<const size_t*>(base)[1] >= kClasses) return false;  // a buffer pool
+    uintptr_t first = base + kPoolHeader;
+    if (w < first + kSizePrefix) return false;
+    if ((w - first) % slot != kSizePrefix) return false;
+    if (w + slot - kSizePrefix > base + kPoolBytes) return false;
+    return reinterpret_cast<const Object*>(w)->type_ != nullptr;
+  }
+  return large_.count(w) != 0;
+}
+
+// Side buffers carry the same 16-byte prefix as objects (size and class),
+// so that freeing never depends on the caller's idea of the size, and small
+// ones come from pools of their own (kept apart from object pools so the
+// conservative scan never takes a buffer for an object).
 void* Heap::alloc_raw(size_t size) {
   if (size > limit_ || bytes_ + size > limit_) return nullptr;
-  void* p = std::malloc(size ? size : 1);
-  if (!p) return nullptr;
+  size_t rounded = (size + 15) & ~size_t(15);
+  Prefix* p;
+  if (rounded <= kMaxPooled) {
+    size_t slot = rounded + kSizePrefix;
+    size_t cls = slot / 16 - 2;
+    p = static_cast<Prefix*>(pool_alloc(kClasses + cls, slot));
+    if (!p) return nullptr;
+    p->cls = kClasses + cls + 1;
+  } else {
+    p = static_cast<Prefix*>(std::malloc(size + kSizePrefix));
+    if (!p) return nullptr;
+    p->cls = 0;
+  }
+  p->size_or_next = size;
   bytes_ += size;
   allocated_since_gc_ += size;
-  return p;
+  return reinterpret_cast<char*>(p) + kSizePrefix;
 }
 
-void* Heap::realloc_raw(void* p, size_t old_size, size_t new_size) {
-  if (new_size > old_size) {
-    size_t grow = new_size - old_size;
+void* Heap::realloc_raw(void* ptr, size_t old_size, size_t new_size) {
+  if (!ptr) return alloc_raw(new_size);
+  Prefix* p = reinterpret_cast<Prefix*>(static_cast<char*>(ptr) - kSizePrefix);
+  size_t cur = p->size_or_next;
+  if (new_size > cur) {
+    size_t grow = new_size - cur;
     if (grow > limit_ || bytes_ + grow > limit_) return nullptr;
   }
-  void* q = std::realloc(p, new_size ? new_size : 1);
+  if (p->cls) {
+    size_t slot = (p->cls - 1 - kClasses + 2) * 16;
+    if (new_size + kSizePrefix <= slot) {  // still fits its slot
+      bytes_ = bytes_ - cur + new_size;
+      if (new_size > cur) allocated_since_gc_ += new_size - cur;
+      p->size_or_next = new_size;
+      return ptr;
+    }
+    void* q = alloc_raw(new_size);
+    if (!q) return nullptr;
+    std::memcpy(q, ptr, cur < new_size ? cur : new_size);
+    free_raw(ptr, cur);
+    return q;
+  }
+  if (new_size + 15 <= kMaxPooled) {
+    void* q = alloc_raw(new_size);
+    if (!q) return nullptr;
+    std::memcpy(q, ptr, new_size);
+    free_raw(ptr, cur);
+    return q;
+  }
+  Prefix* q = static_cast<Prefix*>(std::realloc(p, new_size + kSizePrefix));
   if (!q) return nullptr;
-  bytes_ = bytes_ - old_size + new_size;
-  if (new_size > old_size) allocated_since_gc_ += new_size - old_size;
-  return q;
+  q->size_or_next = new_size;
+  bytes_ = bytes_ - cur + new_size;
+  if (new_size > cur) allocated_since_gc_ += new_size - cur;
+  (void)old_size;
+  return reinterpret_cast<char*>(q) + kSizePrefix;
 }
 
-void Heap::free_raw(void* p, size_t size) {
-  if (!p) return;
-  std::free(p);
-  credit(size);
+void Heap::free_raw(void* ptr, size_t) {
+  if (!ptr) return;
+  Prefix* p = reinterpret_cast<Prefix*>(static_cast<char*>(ptr) - kSizePrefix);
+  credit(p->size_or_next);
+  if (p->cls) {
+    size_t c = p->cls - 1;
+    p->size_or_next = reinterpret_cast<size_t>(free_[c]);
+    free_[c] = p;
+  } else {
+    std::free(p);
+  }
 }
 
 size_t Heap::release_object(Object* o) {
-  char* p = reinterpret_cast<char*>(o) - kSizePrefix;
-  size_t size = *reinterpret_cast<size_t*>(p);
-  std::free(p);
+  Prefix* p = prefix_of(o);
+  size_t size = p->size_or_next;
+  if (p->cls) {
+    o->type_ = nullptr;  // marks the slot free for the conservative scan
+    p->size_or_next = reinterpret_cast<size_t>(free_[p->cls - 1]);
+    free_[p->cls - 1] = p;
+  } else {
+    large_.erase(reinterpret_cast<uintptr_t>(o));
+    std::free(p);
+  }
   return size;
 }
 

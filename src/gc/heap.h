@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 #include "objects/object.h"
@@ -75,11 +76,31 @@ class Heap {
   void after_collection(size_t live_bytes, size_t live_count);
   /// Frees an object's memory (no finalization) and credits its size.
   void free_object(Object* o) { credit(release_object(o)); --count_; }
-  static constexpr size_t kSizePrefix = 16;  // keeps objects 16-byte aligned
+  /// Is `w` the address of an object allocated on this heap (live or not yet
+  /// swept)? Used for the conservative scan of the native stack.
+  bool is_object_address(uintptr_t w) const;
+
+  // Every object is preceded by a 16-byte prefix: its requested size and its
+  // size class (0: allocated with malloc). Objects up to kMaxPooled bytes
+  // live in 64 KiB pools, one free list per 16-byte size class, so that
+  // allocation and sweeping rarely reach malloc.
+  static constexpr size_t kSizePrefix = 16;
+  static constexpr size_t kPoolBytes = 64 * 1024;
+  static constexpr size_t kPoolHeader = 64;
+  static constexpr size_t kMaxPooled = 256;
+  static constexpr size_t kClasses = (kMaxPooled + kSizePrefix) / 16 - 1;
 
  private:
-  static size_t release_object(Object* o);
+  size_t release_object(Object* o);
+  void* pool_alloc(size_t cls, size_t slot);
   bool immortal_;
+  // Classes [0, kClasses) hold objects, [kClasses, 2*kClasses) side buffers.
+  void* free_[2 * kClasses] = {};   // free slots (prefix addresses), linked through the prefix
+  char* bump_[2 * kClasses] = {};   // next never-used slot of the class's newest pool
+  char* bump_end_[2 * kClasses] = {};
+  std::vector<void*> pool_list_;
+  std::unordered_set<uintptr_t> pools_;   // pool base addresses
+  std::unordered_set<uintptr_t> large_;   // malloc'd objects (object addresses)
   bool stress_ = false;
   Object* objects_ = nullptr;
   size_t bytes_ = 0;

@@ -28,6 +28,7 @@ constexpr uint64_t kHashBits = 61;
 constexpr uint64_t kHashModulus = (uint64_t(1) << kHashBits) - 1;
 /// Largest result (in bits) we let GMP build: beyond this GMP would abort.
 constexpr uint64_t kMaxBits = uint64_t(1) << 35;
+static_assert(GMP_NUMB_BITS == 64, "limbs are assumed to be 64-bit");
 
 /// RAII temporary.
 struct Mpz {
@@ -224,6 +225,10 @@ double mpz_to_double_rounded(mpz_srcptr z, bool* overflow) {
   size_t n = mpz_sizeinbase(z, 2);
   if (mpz_sgn(z) == 0) return 0.0;
   if (n <= 53) return mpz_get_d(z);
+  if (n <= 64) {  // the conversion of a uint64 is correctly rounded
+    double d = double(uint64_t(mpz_getlimbn(z, 0)));
+    return mpz_sgn(z) < 0 ? -d : d;
+  }
   if (n > 1024) {
     *overflow = true;
     return 0.0;

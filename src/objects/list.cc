@@ -419,10 +419,12 @@ int list_setitem(Isolate& I, Value self, Value key, Value value) {
     size_t n;
     items_of(I, seq, &items, &n);
     if (step == 1) return ass_slice_items(I, l, start, stop, items, n);
-    // The conversion may have run Python code that resized the list.
-    start = ustart;
-    stop = ustop;
-    len = slice_adjust(static_cast<int64_t>(l->size), &start, &stop, step);
+    if (static_cast<int64_t>(n) == len) {
+      // The conversion may have run Python code that resized the list.
+      start = ustart;
+      stop = ustop;
+      len = slice_adjust(static_cast<int64_t>(l->size), &start, &stop, step);
+    }
     if (static_cast<int64_t>(n) != len) {
       raisef(I, I.rt.exc_ValueError, "attempt to assign sequence of size %zu to extended slice of size %lld",
              n, static_cast<long long>(len));

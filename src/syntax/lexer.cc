@@ -325,7 +325,9 @@ bool Lexer::verify_end_of_number(int c, const char* kind) {
     r = lookahead("ot");
   }
   if (r) return true;  // DeprecationWarning in CPython; capy emits no warnings
-  if (is_potential_identifier_char(c)) {
+  // A non-ASCII character after a number is not an error here (CPython
+  // 3.11 tokenizes "1é" as NUMBER NAME and then fails in the parser).
+  if (c < 128 && is_potential_identifier_char(c)) {
     backup(c);
     syntax_error(std::string("invalid ") + kind + " literal");
     return false;

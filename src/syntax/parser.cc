@@ -148,8 +148,14 @@ std::nullptr_t Parser::raise_at_1based(ErrorKind kind, int lineno, int col, int 
   error_.filename = std::string(src_.filename());
   error_.lineno = lineno;
   error_.end_lineno = end_lineno;
-  error_.offset = src_.byte_to_char_col(src_line, col);
-  error_.end_offset = end_col > 0 ? src_.byte_to_char_col(src_line, end_col) : end_col;
+  if (fstring_mode_) {
+    // CPython's f-string sub-tokenizer has no encoding: columns stay in bytes.
+    error_.offset = col;
+    error_.end_offset = end_col;
+  } else {
+    error_.offset = src_.byte_to_char_col(src_line, col);
+    error_.end_offset = end_col > 0 ? src_.byte_to_char_col(src_line, end_col) : end_col;
+  }
   error_.text = std::string(src_.line(src_line));
   return nullptr;
 }
@@ -291,9 +297,11 @@ void Parser::note_arguments(const Arguments* args) {
   add(args->vararg);
   for (const Arg* a : args->kwonlyargs) add(a);
   add(args->kwarg);
-  if (have_dup_error_ && parent_ != nullptr && !parent_->have_dup_error_) {
-    parent_->have_dup_error_ = true;
-    parent_->dup_error_ = dup_error_;
+  // f-string sub-parsers hand the finding up to the outermost parser.
+  for (Parser* p = parent_; have_dup_error_ && p != nullptr; p = p->parent_) {
+    if (p->have_dup_error_) break;
+    p->have_dup_error_ = true;
+    p->dup_error_ = dup_error_;
   }
 }
 
@@ -363,15 +371,24 @@ Mod* Parser::parse(Mode mode) {
         if (compound != nullptr) {
           body.push(compound);
           if (!has_error_ && !at(TokenKind::Newline) && !at(TokenKind::EndMarker)) fail();
+          // CPython's interactive grammar needs a NEWLINE after a compound
+          // statement; without a final newline in the text only a statement
+          // ending in an indented block provides one.
+          if (!has_error_ && src_.added_final_newline() && tokens_[pos_ - 1].kind != TokenKind::Dedent) {
+            int last = src_.line_count();
+            raise_at(ErrorKind::SyntaxError, last, -1, last, -1, "invalid syntax");
+          }
         } else if (!has_error_ && pos_ == start) {
           parse_simple_stmts(body);
-          if (!has_error_ && !at(TokenKind::EndMarker)) {
-            Token t = cur();
-            while (at(TokenKind::Newline) || at(TokenKind::Dedent)) ++pos_;
-            if (!at(TokenKind::EndMarker)) {
+          if (!has_error_) {
+            // bad_single_statement(): anything but blanks and comments after
+            // the statement. Reported at the NEWLINE that ended it.
+            Token nl = tokens_[pos_ - 1];
+            std::size_t k = pos_;
+            while (tok(k).kind == TokenKind::Newline || tok(k).kind == TokenKind::Dedent) ++k;
+            if (tok(k).kind != TokenKind::EndMarker && !lexer_failed_) {
               has_error_ = false;
-              raise_at(ErrorKind::SyntaxError, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset,
-                       "multiple statements found while compiling a single statement");
+              raise_token(nl, "multiple statements found while compiling a single statement");
             }
           }
         }
@@ -384,6 +401,7 @@ Mod* Parser::parse(Mode mode) {
       break;
     }
   }
+  if (arena_.failed()) out_of_memory();
   if (has_error_) {
     check_rest_of_source();
     return nullptr;

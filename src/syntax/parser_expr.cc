@@ -129,19 +129,30 @@ Expr* Parser::parse_expression() {
   if (a == nullptr) return nullptr;
   if (at(TokenKind::KwIf)) {
     std::size_t after_a = pos_;
-    ++pos_;
-    Expr* b = parse_disjunction();
-    if (b == nullptr) return nullptr;
+    Expr* b = speculate([&]() -> Expr* {
+      ++pos_;
+      return parse_disjunction();
+    });
+    if (has_error_) return nullptr;
+    if (b == nullptr) return a;  // the ternary does not match; the caller fails at 'if'
     if (!at(TokenKind::KwElse)) {
       if (!at(TokenKind::Colon) && !no_invalid_) {
         return raise_range(a->pos, b->pos, "expected 'else' after 'if' expression");
       }
-      pos_ = after_a;  // the ternary does not match; the caller fails at 'if'
+      pos_ = after_a;
       return a;
     }
-    ++pos_;
-    Expr* c = parse_expression();
-    if (c == nullptr) return nullptr;
+    std::size_t else_pos = pos_;
+    Expr* c = speculate([&]() -> Expr* {
+      ++pos_;
+      return parse_expression();
+    });
+    if (has_error_) return nullptr;
+    if (c == nullptr) {
+      (void)else_pos;
+      pos_ = after_a;
+      return a;
+    }
     IfExp* e = node<IfExp>(extent(start));
     e->test = b;
     e->body = a;
@@ -373,11 +384,17 @@ Expr* Parser::parse_disjunction() {
   if (a == nullptr || !at(TokenKind::KwOr)) return a;
   auto values = list<Expr>();
   values.push(a);
-  while (accept(TokenKind::KwOr)) {
-    Expr* b = parse_conjunction();
-    if (b == nullptr) return nullptr;
+  // PEG repetition: stops after the last 'or' operand that parses.
+  while (at(TokenKind::KwOr)) {
+    Expr* b = speculate([&]() -> Expr* {
+      ++pos_;
+      return parse_conjunction();
+    });
+    if (has_error_) return nullptr;
+    if (b == nullptr) break;
     values.push(b);
   }
+  if (values.size() == 1) return a;
   BoolOp* e = node<BoolOp>(extent(start));
   e->op = BoolOperator::Or;
   e->values = values.finish(arena_);
@@ -391,11 +408,16 @@ Expr* Parser::parse_conjunction() {
   if (a == nullptr || !at(TokenKind::KwAnd)) return a;
   auto values = list<Expr>();
   values.push(a);
-  while (accept(TokenKind::KwAnd)) {
-    Expr* b = parse_inversion();
-    if (b == nullptr) return nullptr;
+  while (at(TokenKind::KwAnd)) {
+    Expr* b = speculate([&]() -> Expr* {
+      ++pos_;
+      return parse_inversion();
+    });
+    if (has_error_) return nullptr;
+    if (b == nullptr) break;
     values.push(b);
   }
+  if (values.size() == 1) return a;
   BoolOp* e = node<BoolOp>(extent(start));
   e->op = BoolOperator::And;
   e->values = values.finish(arena_);
@@ -466,9 +488,17 @@ Expr* Parser::parse_comparison() {
       default:
         goto done;
     }
-    ++pos_;
-    Expr* b = parse_bitwise_or();
-    if (b == nullptr) return nullptr;
+    // The operator (one or two tokens) and its operand, or nothing (PEG).
+    std::size_t op_end = pos_ + 1;
+    Expr* b = speculate([&]() -> Expr* {
+      pos_ = op_end;
+      return parse_bitwise_or();
+    });
+    if (has_error_) return nullptr;
+    if (b == nullptr) {
+      pos_ = t.kind == TokenKind::KwNot || (t.kind == TokenKind::KwIs && op == CmpOperator::IsNot) ? op_end - 2 : op_end - 1;
+      break;
+    }
     ops.push_back(op);
     comparators.push(b);
   }
@@ -493,8 +523,11 @@ Expr* Parser::parse_binary(int min_prec) {
     Operator op;
     int prec;
     if (!binary_operator(kind(), &op, &prec) || prec < min_prec) break;
-    ++pos_;
-    Expr* right = prec < 6 ? parse_binary(prec + 1) : parse_factor();
+    Expr* right = speculate([&]() -> Expr* {
+      ++pos_;
+      return prec < 6 ? parse_binary(prec + 1) : parse_factor();
+    });
+    if (right == nullptr && !has_error_) break;  // PEG: keep the shorter operand
     if (right == nullptr || !enter()) {
       depth_ -= extra;
       return nullptr;
@@ -542,11 +575,14 @@ Expr* Parser::parse_power() {
   std::size_t start = pos_;
   Expr* a = parse_await_primary();
   if (a == nullptr || !at(TokenKind::DoubleStar)) return a;
-  ++pos_;
   DepthGuard guard(*this);
   if (!guard) return nullptr;
-  Expr* b = parse_factor();
-  if (b == nullptr) return nullptr;
+  Expr* b = speculate([&]() -> Expr* {
+    ++pos_;
+    return parse_factor();
+  });
+  if (has_error_) return nullptr;
+  if (b == nullptr) return a;
   BinOp* e = node<BinOp>(extent(start));
   e->left = a;
   e->op = Operator::Pow;
@@ -1195,8 +1231,6 @@ Expr* Parser::parse_star_targets() {
   }
   return fail();
 }
-
-Expr* Parser::parse_target_noin_list() { return parse_star_targets(); }
 
 // lambdef: 'lambda' [lambda_params] ':' expression
 Expr* Parser::parse_lambda() {

@@ -63,9 +63,6 @@ class TempList {
   std::size_t n_ = 0;
 };
 
-/// A parsed parameter for function/lambda parameter lists.
-struct ParamInfo;
-
 class Parser {
  public:
   Parser(const Source& source, Arena& arena, const ParseOptions& options, Parser* parent = nullptr);
@@ -241,7 +238,6 @@ class Parser {
  public:
   Expr* parse_expression();
  private:
-  Expr* parse_expression_nolambda_chain();
   Expr* parse_named_expression();
   Expr* parse_star_named_expression();
   Expr* parse_star_expression();
@@ -271,7 +267,6 @@ class Parser {
   Expr* parse_number(const Token& t);
   Seq<Comprehension*> parse_for_if_clauses();
   Expr* parse_star_targets();
-  Expr* parse_target_noin_list();
   Expr* finish_genexp(std::size_t start, Expr* elt);
   bool starts_expression(TokenKind k) const;
   bool is_soft_keyword_token(const Token& t) const;

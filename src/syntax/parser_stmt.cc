@@ -230,12 +230,56 @@ Stmt* Parser::parse_assignment_rest(std::size_t start, Expr* first, std::size_t 
   targets.push(first);
   starts.push_back(start);
   std::size_t first_eq = pos_;
+
+  // invalid_assignment, in CPython's order; returns true if it raised. Only
+  // needs the targets followed by '=' (not the final value).
+  auto check_targets = [&]() -> bool {
+    std::size_t n = targets.size();
+    std::size_t bad = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (tokens_[starts[i]].kind == TokenKind::KwYield || !set_context(targets[i], ExprContext::Store)) {
+        bad = i;
+        break;
+      }
+    }
+    if (bad == n) return false;
+    // First the named_expression checks on the last element of the first
+    // target, which is followed by '='.
+    Expr* elem = first;
+    if (Tuple* t = first->as<Tuple>(); t != nullptr && first_last_elt != start && !t->elts.empty()) {
+      elem = t->elts.back();
+    }
+    if (!elem->is<Starred>()) {
+      Pos ep = elem->pos;
+      Pos eqp = token_pos(tokens_[first_eq - 1]);
+      if (ep.end_lineno == eqp.end_lineno && ep.end_col_offset == eqp.end_col_offset) {
+        std::size_t save = pos_;
+        pos_ = first_eq;
+        bool raised = invalid_named_expression_eq(elem == first ? start : first_last_elt, elem);
+        pos_ = save;
+        if (raised) return true;
+      }
+    }
+    if (tokens_[starts[bad]].kind == TokenKind::KwYield) {
+      raise_node(targets[bad]->pos, "assignment to yield expression not possible");
+    } else {
+      raise_invalid_target(TargetsType::Star, targets[bad]);
+    }
+    return has_error_;
+  };
+
   Expr* value = nullptr;
   for (;;) {
     ++pos_;  // '='
     std::size_t rhs_start = pos_;
-    Expr* rhs = parse_annotated_rhs();
-    if (rhs == nullptr) return nullptr;
+    Expr* rhs = speculate([&]() -> Expr* { return parse_annotated_rhs(); });
+    if (has_error_) return nullptr;
+    if (rhs == nullptr) {
+      // The value does not parse: an invalid target before it still wins.
+      if (check_targets()) return nullptr;
+      pos_ = rhs_start;
+      return fail();
+    }
     if (at(TokenKind::Equal)) {
       targets.push(rhs);
       starts.push_back(rhs_start);
@@ -244,38 +288,8 @@ Stmt* Parser::parse_assignment_rest(std::size_t start, Expr* first, std::size_t 
     value = rhs;
     break;
   }
-  std::size_t n = targets.size();
-  std::size_t bad = n;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tokens_[starts[i]].kind == TokenKind::KwYield || !set_context(targets[i], ExprContext::Store)) {
-      bad = i;
-      break;
-    }
-  }
-  if (bad < n) {
-    // invalid_assignment, in CPython's order. First the named_expression
-    // checks on the last element of the first target (it is followed by '=').
-    Expr* elem = first;
-    if (Tuple* t = first->as<Tuple>(); t != nullptr && first_last_elt != start && !t->elts.empty()) {
-      elem = t->elts.back();
-    }
-    if (!elem->is<Starred>() && tokens_[first_eq - 1].end == tokens_[first_eq - 1].end) {
-      // The element must end right before the first '='.
-      Pos ep = elem->pos;
-      Pos eqp = token_pos(tokens_[first_eq - 1]);
-      if (ep.end_lineno == eqp.end_lineno && ep.end_col_offset == eqp.end_col_offset) {
-        std::size_t save = pos_;
-        pos_ = first_eq;
-        bool raised = invalid_named_expression_eq(elem == first ? start : first_last_elt, elem);
-        pos_ = save;
-        if (raised) return nullptr;
-      }
-    }
-    if (tokens_[starts[bad]].kind == TokenKind::KwYield) {
-      return raise_node(targets[bad]->pos, "assignment to yield expression not possible");
-    }
-    return raise_invalid_target(TargetsType::Star, targets[bad]);
-  }
+  if (check_targets()) return nullptr;
+  if (has_error_) return nullptr;
   Assign* s = node<Assign>(extent(start));
   s->targets = targets.finish(arena_);
   s->value = value;

@@ -225,7 +225,11 @@ bool Source::prepare(std::string_view raw, std::string_view filename, SyntaxErro
     }
     text_.swap(out);
   }
-  if (!text_.empty() && text_.back() != '\n') text_ += '\n';
+  added_final_newline_ = false;
+  if (!text_.empty() && text_.back() != '\n') {
+    text_ += '\n';
+    added_final_newline_ = true;
+  }
 
   const char* p = text_.data();
   const char* end = p + text_.size();

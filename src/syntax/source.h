@@ -85,7 +85,11 @@ class Source {
   /// of the line).
   int byte_to_char_col(int lineno, int byte_col) const noexcept;
 
+  /// True if prepare() had to add the final '\n'.
+  bool added_final_newline() const noexcept { return added_final_newline_; }
+
  private:
+  bool added_final_newline_ = false;
   std::string text_;
   std::string filename_;
   std::vector<uint32_t> line_starts_;

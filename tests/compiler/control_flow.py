@@ -24,6 +24,8 @@ def loops(items, limit):
 
 
 def conditions(a, b, c):
+    if a is None or b is not None:
+        return 0
     if a and (b or not c):
         return 1
     if a < b < c:

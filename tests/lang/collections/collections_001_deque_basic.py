@@ -1,0 +1,55 @@
+# collections.deque: construction, appends/pops on both ends, maxlen, repr.
+from collections import deque
+
+def err(f):
+    try:
+        print("ok", f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+d = deque()
+print(d, len(d), bool(d))
+d.append(1); d.append(2); d.appendleft(0); d.appendleft(-1)
+print(d, len(d), bool(d), d[0], d[-1], d[1])
+print(d.pop(), d.popleft(), d)
+d.extend(range(3, 7)); print(d)
+d.extendleft('ab'); print(d)
+d.extend(d); print(d)
+d.extendleft(deque([9])); print(d)
+d.clear(); print(d, len(d))
+err(lambda: d.pop())
+err(lambda: d.popleft())
+err(lambda: d[0])
+b = deque(range(5), maxlen=3)
+print(b, b.maxlen)
+b.append(5); print(b)
+b.appendleft(-1); print(b)
+b.extend([7, 8, 9, 10]); print(b)
+b.extendleft([1, 2]); print(b)
+z = deque('abc', 0)
+z.append('x'); z.appendleft('y'); print(z, len(z))
+print(deque(maxlen=2), deque([], None), deque('xy').maxlen)
+err(lambda: deque([], -1))
+err(lambda: deque([], 'a'))
+err(lambda: deque([], 2.0))
+err(lambda: deque(1))
+err(lambda: deque([1], 2, 3))
+err(lambda: deque([1], maxlen=None, x=1))
+big = deque()
+for i in range(1000):
+    big.append(i)
+    if i % 3 == 0:
+        big.popleft()
+print(len(big), big[0], big[-1], sum(big))
+for i in range(600):
+    big.pop()
+print(len(big), big[0], big[-1])
+q = deque([1, 2, 3])
+q.__init__([7, 8], 5)
+print(q)
+print(repr(deque([deque([1]), 'x', None, 1.5])))
+r = deque([1])
+r.append(r)
+print(r)
+print(deque.__name__, deque.__module__, deque)
+print(str(deque([1, 2], 3)))
