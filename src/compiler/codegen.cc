@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "compiler/codegen.h"
+#include "support/stack_limit.h"
 
 namespace capy::compiler {
 
@@ -132,11 +133,7 @@ bool Codegen::fail_system(std::string_view message) {
   return false;
 }
 
-bool Codegen::stack_exhausted() const {
-  char here;
-  auto cur = reinterpret_cast<uintptr_t>(&here);
-  return stack_base_ > cur && stack_base_ - cur > options_.max_stack_bytes;
-}
+bool Codegen::stack_exhausted() const { return support::current_stack_address() <= stack_limit_; }
 
 bool Codegen::too_deep() {
   fail("maximum recursion depth exceeded during compilation");
@@ -161,10 +158,11 @@ bool Codegen::check_code_size() {
 // ---------------------------------------------------------------------------
 
 Codegen::Codegen(SymbolTable& st, std::string_view filename, const Options& options, FutureFeatures future)
-    : st_(st), filename_(filename), options_(options), future_(future) {
-  char here;
-  stack_base_ = reinterpret_cast<uintptr_t>(&here);
-}
+    : st_(st),
+      filename_(filename),
+      options_(options),
+      future_(future),
+      stack_limit_(support::stack_limit_for(options.max_stack_bytes)) {}
 
 Codegen::~Codegen() = default;
 

@@ -312,7 +312,7 @@ class Codegen {
   bool interactive_ = false;
   int nest_level_ = 0;
   int depth_ = 0;
-  uintptr_t stack_base_ = 0;
+  const char* stack_limit_ = nullptr;  ///< lowest native stack address the passes may reach
   size_t assembled_instructions_ = 0;  ///< instructions of units already assembled
   Position unwind_origin_;             ///< location of the return/break/continue being unwound
   Unit* u_ = nullptr;

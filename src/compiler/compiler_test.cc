@@ -4,6 +4,7 @@
 #include "compiler/compiler.h"
 
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -631,6 +632,37 @@ TEST(Compiler, DeeplyNestedLambdasAreARecursionError) {
   auto r = compile(mod, "<deep>", Mode::Eval);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error.kind, ErrorKind::RecursionError);
+}
+
+TEST(Compiler, DeepInputOnASmallThreadStackIsAnError) {
+  // Parse on this thread, compile on one with 256 KiB of stack: the compiler
+  // must stop (RecursionError) before reaching the end of that stack.
+  std::string src;
+  for (int i = 0; i < 2900; ++i) src += "not ";
+  src += "x\n";
+  support::Arena arena;
+  auto pr = syntax::parse(src, "<deep>", Mode::Exec, arena);
+  if (!pr.ok()) {
+    GTEST_SKIP() << pr.error.msg;
+  }
+  struct Job {
+    const syntax::Mod* mod;
+    CompileResult result;
+  } job{pr.mod, {}};
+  auto run = [](void* p) -> void* {
+    auto* j = static_cast<Job*>(p);
+    j->result = compile(j->mod, "<deep>", Mode::Exec);
+    return nullptr;
+  };
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(&thread, &attr, run, &job), 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  ASSERT_FALSE(job.result.ok());
+  EXPECT_EQ(job.result.error.kind, syntax::ErrorKind::RecursionError);
 }
 
 TEST(Compiler, LongBinaryChainsCompileIteratively) {

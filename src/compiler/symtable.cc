@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <string>
 
+#include "support/stack_limit.h"
+
 namespace capy::compiler {
 
 using namespace syntax;
@@ -77,10 +79,8 @@ std::string_view mangle(std::string_view priv, std::string_view ident, support::
 
 class SymtableBuilder {
  public:
-  explicit SymtableBuilder(SymbolTable& st) : st_(st) {
-    char here;
-    stack_base_ = reinterpret_cast<uintptr_t>(&here);
-  }
+  explicit SymtableBuilder(SymbolTable& st)
+      : st_(st), stack_limit_(support::stack_limit_for(st.max_stack_bytes_)) {}
 
   bool run(const Mod* mod);
 
@@ -268,15 +268,10 @@ class SymtableBuilder {
   SymbolBlock* cur_ = nullptr;
   std::string_view private_;
   int depth_ = 0;
-  uintptr_t stack_base_ = 0;
+  const char* stack_limit_;
   bool failed_ = false;
 
-  bool depth_ok() const {
-    if (depth_ > st_.max_depth_) return false;
-    char here;
-    auto cur = reinterpret_cast<uintptr_t>(&here);
-    return !(stack_base_ > cur && stack_base_ - cur > st_.max_stack_bytes_);
-  }
+  bool depth_ok() const { return depth_ <= st_.max_depth_ && support::current_stack_address() > stack_limit_; }
 
   struct DepthGuard {
     int& d;

@@ -106,7 +106,8 @@ std::string_view mangle(std::string_view private_name, std::string_view ident, s
 class SymbolTable {
  public:
   /// `max_depth` bounds the nesting of the recursive walk and
-  /// `max_stack_bytes` the native stack it may use.
+  /// `max_stack_bytes` the native stack it may use (also never closer than
+  /// support::stack_limit_for's reserve to the thread's real stack end).
   SymbolTable(std::string_view filename, FutureFeatures future, int max_depth, size_t max_stack_bytes = size_t{2} << 20);
   ~SymbolTable();
   SymbolTable(const SymbolTable&) = delete;

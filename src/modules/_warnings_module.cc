@@ -3,13 +3,15 @@
 // them. `_caller(depth)` returns (filename, lineno, module name) of the
 // Python frame `depth` levels above the function calling it, or None past
 // the outermost frame. Frames themselves are never handed to guests (capy's
-// capability model): only these three plain values are.
+// capability model): only these three plain values are. `_source_line`
+// reads back a line of a program the isolate itself compiled.
 #include "modules/registry.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/native.h"
 #include "objects/ops.h"
 #include "objects/str.h"
+#include "objects/source_registry.h"
 #include "objects/tuple.h"
 #include "vm/code.h"
 #include "vm/frame.h"
@@ -42,10 +44,24 @@ Value w_caller(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   return tuple_pack(I, {fn ? Value::object(fn) : Value::none(), int_from_i64(I, line), name});
 }
 
+// _source_line(filename, lineno): the text of a line of a program the
+// isolate compiled (what linecache gives CPython's warnings), or ''.
+Value w_source_line(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
+  if (check_no_kwargs(I, "_source_line", kw) < 0 || check_nargs(I, "_source_line", nargs, 2, 2) < 0)
+    return Value::error();
+  if (type_of(I, args[0]) != I.rt.str_type) return str_value(I, "");
+  int64_t line;
+  if (!index_i64(I, args[1], &line)) return Value::error();
+  if (line < 1 || line > INT32_MAX) return str_value(I, "");
+  std::string_view text = isolate_source_line(I, args[0].as<Str>()->view(), static_cast<uint32_t>(line));
+  return str_value(I, text);
+}
+
 }  // namespace
 
 int init__warnings_module(Isolate& I, Module* m) {
-  return module_add_function(I, m, "_caller", w_caller) < 0 ? -1 : 0;
+  if (module_add_function(I, m, "_caller", w_caller) < 0) return -1;
+  return module_add_function(I, m, "_source_line", w_source_line) < 0 ? -1 : 0;
 }
 
 }  // namespace capy

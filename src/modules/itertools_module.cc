@@ -24,6 +24,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "vm/interpreter.h"
 #include "vm/isolate.h"
 #include "vm/runtime.h"
 
@@ -112,6 +113,18 @@ T* alloc(Isolate& I, Type* type) {
 }
 
 inline bool live(Value v) { return v.is_object(); }
+
+/// Endless iterators (count, cycle, repeat without times) can keep a native
+/// consumer (sum, list.extend, deque…) looping forever, so each item is an
+/// interpreter step and a safe point as in the VM's loops (step limit,
+/// interrupts, garbage collection). false when the run must end.
+inline bool endless_tick(Isolate& I) {
+  if (__builtin_expect(++I.steps > I.limits.max_steps || I.interrupt.load(std::memory_order_relaxed) ||
+                           I.heap.wants_collection(),
+                       0))
+    return vm_safe_point(I);
+  return true;
+}
 inline void visit(Tracer& t, Value v) { t.visit(v); }
 
 int no_kw(Isolate& I, const char* name, Tuple* kw) { return check_no_kwargs(I, name, kw); }
@@ -145,6 +158,7 @@ Value count_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple* 
   return Value::object(c);
 }
 Value count_next(Isolate& I, Value self) {
+  if (!endless_tick(I)) return Value::error();
   auto* c = self.as<Count>();
   Value r = c->cnt;
   if (r.is_small_int() && c->step.is_small_int()) {
@@ -215,6 +229,7 @@ Value cycle_next(Isolate& I, Value self) {
     c->firstpass_done = true;
   }
   if (c->saved->size == 0) return Value::null();
+  if (!endless_tick(I)) return Value::error();
   if (c->index >= static_cast<int64_t>(c->saved->size)) c->index = 0;
   return c->saved->items[c->index++];
 }
@@ -246,6 +261,7 @@ Value repeat_next(Isolate& I, Value self) {
   auto* r = self.as<Repeat>();
   if (!r->init || r->cnt == 0) return Value::null();
   if (r->cnt > 0) r->cnt--;
+  else if (!endless_tick(I)) return Value::error();
   return r->obj;
 }
 Value repeat_repr(Isolate& I, Value self) {
@@ -803,7 +819,7 @@ Value ziplongest_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tu
     for (size_t k = 0; k < kw->size(); ++k) {
       Str* name = kw->items[k].as<Str>();
       if (name->view() != "fillvalue")
-        return raisef(I, I.rt.exc_TypeError, "zip_longest() got an unexpected keyword argument '%s'", name->data);
+        return raise(I, I.rt.exc_TypeError, "zip_longest() got an unexpected keyword argument");
       fill = args[nargs + k];
     }
   }
@@ -903,6 +919,10 @@ void combi_finalize(Isolate& I, Object* o) {
   c->indices = c->cycles = nullptr;
 }
 bool combi_buffers(Isolate& I, Combi* c, int64_t nidx, int64_t ncycles) {
+  if (nidx > (int64_t(1) << 40) || ncycles > (int64_t(1) << 40)) {
+    raise_memory(I);
+    return false;
+  }
   if (nidx > 0) {
     c->indices = static_cast<int64_t*>(I.heap.alloc_raw(sizeof(int64_t) * size_t(nidx)));
     if (!c->indices) {
@@ -933,7 +953,7 @@ Value product_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple
     for (size_t k = 0; k < kw->size(); ++k) {
       Str* name = kw->items[k].as<Str>();
       if (name->view() != "repeat")
-        return raisef(I, I.rt.exc_TypeError, "product() got an unexpected keyword argument '%s'", name->data);
+        return raisef(I, I.rt.exc_TypeError, "'%s' is an invalid keyword argument for product()", name->data);
       if (!index_i64(I, args[nargs + k], &repeat)) return Value::error();
     }
     if (repeat < 0) return raise(I, I.rt.exc_ValueError, "repeat argument cannot be negative");
@@ -1021,6 +1041,7 @@ Value combinations_make(Isolate& I, Type* type, const char* name, const Value* a
   int64_t n = int64_t(pool.as<Tuple>()->size());
   int64_t r = n;
   if (!(kind == 2 && (p[1].is_null() || p[1].is_none()))) {
+    if (kind == 2 && !is_int(I, p[1])) return raise(I, I.rt.exc_TypeError, "Expected int as r");
     bool ok;
     r = r_arg(I, p[1], &ok);
     if (!ok) return Value::error();

@@ -75,8 +75,10 @@ struct PatternObj : Object {
   int64_t cache_flags; // the flags argument it was compiled with (cache check)
   uint32_t groups;
   uint8_t is_bytes;
-  uint8_t jit[3];
-  pcre2_code* code[3]; // search, match (anchored), fullmatch (anchored at both ends)
+  uint8_t jit[6];
+  // search, match (anchored), fullmatch (anchored at both ends); then the
+  // same three compiled for subjects with lone surrogates (invalid UTF-8).
+  pcre2_code* code[6];
   pcre2_match_data* md;
   uint32_t* parent;    // parent[g]: enclosing capture group
   char* literal;       // plain literal pattern text (or nullptr)
@@ -110,6 +112,7 @@ struct ScannerObj : Object {
   uint8_t done;
   uint8_t ascii;
   uint8_t is_str;
+  uint8_t valid;
 };
 
 // --- PCRE2 memory, charged to the isolate heap -------------------------------------
@@ -234,14 +237,15 @@ Type* new_type(Isolate& I, const char* name, const char* module, uint32_t basics
   return t;
 }
 
-int type_add_method(Isolate& I, Type* t, const char* name, NativeFn fn) {
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(I.rt.method_descriptor_type, sizeof(MethodDescriptor)));
+int type_add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags = 0) {
+  Type* dt = (flags & kMethodClass) ? I.rt.classmethod_descriptor_type : I.rt.method_descriptor_type;
+  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(dt, sizeof(MethodDescriptor)));
   if (!m) { raise_memory(I); return -1; }
   m->name = I.intern(name);
   if (!m->name) return -1;
   m->fn = fn;
   m->owner = t;
-  m->flags = 0;
+  m->flags = flags;
   m->doc = nullptr;
   return dict_set_str(I, t->dict, m->name, Value::object(m));
 }
@@ -294,7 +298,7 @@ void pattern_trace(Object* o, Tracer& t) {
 }
 void pattern_finalize(Isolate& I, Object* o) {
   auto* p = static_cast<PatternObj*>(o);
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 6; ++i) {
     if (p->code[i]) pcre2_code_free(p->code[i]);
     p->code[i] = nullptr;
   }
@@ -329,13 +333,16 @@ pcre2_code* pattern_code(Isolate& I, PatternObj* p, int mode) {
   if (p->code[mode]) return p->code[mode];
   ReState* st = p->state;
   uint32_t opts = PCRE2_ALT_CIRCUMFLEX | PCRE2_NO_UTF_CHECK;
-  if (!p->is_bytes) opts |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+  bool invalid = mode >= 3;
+  if (!p->is_bytes) opts |= PCRE2_UTF;
+  if (invalid) opts |= PCRE2_MATCH_INVALID_UTF;
+  int base = invalid ? mode - 3 : mode;
   if (!p->is_bytes && !(p->flags & re::kAscii)) opts |= PCRE2_UCP;
   if (p->flags & re::kIgnoreCase) opts |= PCRE2_CASELESS;
   if (p->flags & re::kMultiline) opts |= PCRE2_MULTILINE;
   if (p->flags & re::kDotAll) opts |= PCRE2_DOTALL;
-  if (mode >= 1) opts |= PCRE2_ANCHORED;
-  if (mode == 2) opts |= PCRE2_ENDANCHORED;
+  if (base >= 1) opts |= PCRE2_ANCHORED;
+  if (base == 2) opts |= PCRE2_ENDANCHORED;
   int errcode = 0;
   PCRE2_SIZE erroff = 0;
   const std::string& text = *p->pcre_text;
@@ -351,13 +358,23 @@ pcre2_code* pattern_code(Isolate& I, PatternObj* p, int mode) {
     raise_re_error(I, st, reinterpret_cast<char*>(buf), Value::null(), -1);
     return nullptr;
   }
-  p->jit[mode] = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+  // The invalid-UTF variants run in the interpreter: PCRE2 10.42's JIT
+  // mis-matches \S \W \D on non-ASCII characters in that mode.
+  p->jit[mode] = !invalid && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   p->code[mode] = code;
   return code;
 }
 
 // Runs the pattern; 1 match (ovector in p->md), 0 none, -1 error.
-int run_match(Isolate& I, PatternObj* p, int mode, const char* data, size_t len, size_t start, uint32_t opts) {
+// `valid`: the subject is valid UTF-8 (no lone surrogates) or bytes.
+int run_match(Isolate& I, PatternObj* p, int mode, const char* data, size_t len, size_t start, uint32_t opts,
+              bool valid) {
+  if (valid) {
+    opts |= PCRE2_NO_UTF_CHECK;
+  } else {
+    mode += 3;
+    opts |= PCRE2_NO_JIT;
+  }
   pcre2_code* code = pattern_code(I, p, mode);
   if (!code) return -1;
   if (start > len) return 0;
@@ -365,7 +382,15 @@ int run_match(Isolate& I, PatternObj* p, int mode, const char* data, size_t len,
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(data), len, start, opts, p->md, mctx);
   if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
     rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(data), len, start, opts | PCRE2_NO_JIT, p->md, mctx);
-  if (rc >= 0) return 1;
+  if (rc > 0) {
+    // Groups from rc on were not set by this match: PCRE2 leaves whatever an
+    // earlier attempt wrote there.
+    uint32_t pairs = pcre2_get_ovector_count(p->md);
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->md);
+    for (uint32_t g = uint32_t(rc); g < pairs; ++g) ov[2 * g] = ov[2 * g + 1] = PCRE2_UNSET;
+    return 1;
+  }
+  if (rc == 0) return 1;
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
   raise_pcre_error(I, rc);
   return -1;
@@ -380,8 +405,22 @@ struct Subject {
   int64_t cplen = 0;  // code points
   bool is_str = false;
   bool ascii = true;
+  bool valid = true;   // no lone surrogates
   Str* str = nullptr;
 };
+
+// Does UTF-8 text contain an encoded surrogate (ED A0..BF xx)?
+bool has_surrogate(const char* p, size_t n) {
+  const char* e = p + n;
+  while (p < e) {
+    const void* q = std::memchr(p, 0xED, size_t(e - p));
+    if (!q) return false;
+    const char* c = static_cast<const char*>(q);
+    if (c + 1 < e && static_cast<unsigned char>(c[1]) >= 0xA0) return true;
+    p = c + 1;
+  }
+  return false;
+}
 
 bool get_subject(Isolate& I, PatternObj* p, Value v, Subject& s) {
   s.obj = v;
@@ -398,6 +437,7 @@ bool get_subject(Isolate& I, PatternObj* p, Value v, Subject& s) {
     s.cplen = st->length;
     s.is_str = true;
     s.ascii = st->ascii;
+    s.valid = st->ascii || !has_surrogate(st->data, st->size());
     return true;
   }
   std::string_view view;
@@ -624,20 +664,22 @@ Value match_span(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
 }
 
 int64_t match_lastindex_of(MatchObj* m) {
+  // sre's lastindex is the group that closed last. A group nested in
+  // another closes before it; otherwise the one ending later closed later
+  // (on a tie, the one further right in the pattern).
+  const uint32_t* parent = m->pattern->parent;
   int64_t best = -1;
   for (uint32_t g = 1; g < m->ngroups; ++g) {
     if (m->ov[2 * g] < 0) continue;
-    if (best < 0 || m->ov[2 * g + 1] > m->ov[2 * best + 1]) {
+    if (best < 0) {
       best = g;
       continue;
     }
-    if (m->ov[2 * g + 1] == m->ov[2 * best + 1]) {
-      // Same end: g closed later unless it is nested inside best.
-      bool nested = false;
-      for (uint32_t a = m->pattern->parent ? m->pattern->parent[g] : 0; a; a = m->pattern->parent[a])
-        if (int64_t(a) == best) { nested = true; break; }
-      if (!nested) best = g;
-    }
+    bool nested = false;
+    for (uint32_t a = parent ? parent[g] : 0; a; a = parent[a])
+      if (int64_t(a) == best) { nested = true; break; }
+    if (nested) continue;
+    if (m->ov[2 * g + 1] >= m->ov[2 * best + 1]) best = g;
   }
   return best;
 }
@@ -828,7 +870,7 @@ Value pattern_do_match(Isolate& I, PatternObj* p, int mode, Value string, int64_
   if (pos > endpos) return Value::none();
   size_t sb = cp_to_byte(s, pos);
   size_t eb = endpos == s.cplen ? s.len : cp_to_byte(s, endpos);
-  int r = run_match(I, p, mode, s.data, eb, sb, 0);
+  int r = run_match(I, p, mode, s.data, eb, sb, 0, s.valid);
   if (r < 0) return Value::error();
   if (r == 0) return Value::none();
   MatchObj* m = new_match(I, p, s, pos, endpos, int64_t(sb), pos);
@@ -868,7 +910,7 @@ Value pattern_do_findall(Isolate& I, PatternObj* p, Value string, int64_t pos, i
   size_t start = sb;
   uint32_t groups = p->groups;
   while (start <= eb) {
-    int r = run_match(I, p, 0, s.data, eb, start, must_advance ? PCRE2_NOTEMPTY_ATSTART : 0);
+    int r = run_match(I, p, 0, s.data, eb, start, must_advance ? PCRE2_NOTEMPTY_ATSTART : 0, s.valid);
     if (r < 0) return Value::error();
     if (r == 0) break;
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->md);
@@ -928,6 +970,7 @@ Value new_scanner(Isolate& I, PatternObj* p, Type* type, Value string, int64_t p
   sc->endpos = endpos;
   sc->ascii = s.ascii;
   sc->is_str = s.is_str;
+  sc->valid = s.valid;
   if (pos > endpos) {
     sc->done = 1;
     return Value::object(sc);
@@ -941,7 +984,8 @@ Value new_scanner(Isolate& I, PatternObj* p, Type* type, Value string, int64_t p
 Value scanner_step(Isolate& I, ScannerObj* sc, int mode) {
   if (sc->done) return Value::none();
   PatternObj* p = sc->pattern;
-  int r = run_match(I, p, mode, sc->data, sc->len, sc->cur_b, sc->must_advance ? PCRE2_NOTEMPTY_ATSTART : 0);
+  int r = run_match(I, p, mode, sc->data, sc->len, sc->cur_b, sc->must_advance ? PCRE2_NOTEMPTY_ATSTART : 0,
+                    sc->valid);
   if (r < 0) return Value::error();
   if (r == 0) {
     sc->done = 1;
@@ -1002,7 +1046,7 @@ Value pattern_do_split(Isolate& I, PatternObj* p, Value string, int64_t maxsplit
   std::vector<PCRE2_SIZE> o;
   while (maxsplit == 0 || n < maxsplit) {
     if (start > s.len) break;
-    int r = run_match(I, p, 0, s.data, s.len, start, must_advance ? PCRE2_NOTEMPTY_ATSTART : 0);
+    int r = run_match(I, p, 0, s.data, s.len, start, must_advance ? PCRE2_NOTEMPTY_ATSTART : 0, s.valid);
     if (r < 0) return Value::error();
     if (r == 0) break;
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->md);
@@ -1093,7 +1137,7 @@ Value pattern_do_sub(Isolate& I, PatternObj* p, Value repl, Value string, int64_
   if (!literal.is_null() && literal_is_str && !literal.as<Str>()->ascii) out_ascii = false;
   while (count == 0 || n < count) {
     if (start > s.len) break;
-    int r = run_match(I, p, 0, s.data, s.len, start, must_advance ? PCRE2_NOTEMPTY_ATSTART : 0);
+    int r = run_match(I, p, 0, s.data, s.len, start, must_advance ? PCRE2_NOTEMPTY_ATSTART : 0, s.valid);
     if (r < 0) return Value::error();
     if (r == 0) break;
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->md);
@@ -1173,16 +1217,24 @@ Value pattern_sub(Isolate& I, const Value* args, size_t nargs, Tuple* kw) { retu
 Value pattern_subn(Isolate& I, const Value* args, size_t nargs, Tuple* kw) { return pattern_sub_common(I, args, nargs, kw, true); }
 
 Value pattern_copy(Isolate&, const Value* args, size_t, Tuple*) { return args[0]; }
+// re.Pattern[str] / re.Match[bytes] in annotations (as capy's list[int]).
+Value class_getitem(Isolate&, const Value* args, size_t, Tuple*) { return args[0]; }
 
 Value pattern_get_pattern(Isolate&, Value self) { return as_pattern(self)->pattern; }
 Value pattern_get_flags(Isolate& I, Value self) { return int_from_i64(I, as_pattern(self)->flags); }
 Value pattern_get_groups(Isolate& I, Value self) { return int_from_i64(I, as_pattern(self)->groups); }
 Value pattern_get_groupindex(Isolate& I, Value self) {
   PatternObj* p = as_pattern(self);
-  // CPython 3.11 hands out a copy (a plain dict).
   Dict* copy = dict_copy(I, p->groupindex);
   if (!copy) return Value::error();
-  return Value::object(copy);
+  Type* mp = I.rt.mappingproxy_type;
+  if (mp->basicsize != sizeof(Object) + sizeof(Value)) return Value::object(copy);
+  // A read-only view of a copy, as CPython's Pattern.groupindex (the same
+  // layout type.__dict__ uses for its mappingproxy).
+  Object* o = I.heap.alloc_object(mp, sizeof(Object) + sizeof(Value));
+  if (!o) return raise_memory(I);
+  *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + sizeof(Object)) = Value::object(copy);
+  return Value::object(o);
 }
 
 Value pattern_repr(Isolate& I, Value self) {
@@ -1571,6 +1623,44 @@ RegexFlag.A = ASCII; RegexFlag.I = IGNORECASE; RegexFlag.L = LOCALE; RegexFlag.U
 RegexFlag.M = MULTILINE; RegexFlag.S = DOTALL; RegexFlag.X = VERBOSE; RegexFlag.T = TEMPLATE
 del _f
 RegexFlag.__module__ = 're'
+
+class Scanner:
+    # Experimental in CPython too: each phrase becomes one alternative of a
+    # combined pattern; the alternative that matched selects the action.
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        parts = []
+        self._groups = []
+        g = 1
+        for phrase, action in lexicon:
+            parts.append('(' + phrase + ')')
+            self._groups.append(g)
+            g += 1 + compile(phrase, flags).groups
+        self.scanner = compile('|'.join(parts), flags)
+    def scan(self, string):
+        result = []
+        append = result.append
+        match = self.scanner.scanner(string).match
+        groups = self._groups
+        i = 0
+        while True:
+            m = match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            k = 0
+            while m.start(groups[k]) < 0:
+                k += 1
+            action = self.lexicon[k][1]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                append(action)
+            i = j
+        return result, string[i:]
 )PY";
 
 }  // namespace
@@ -1646,6 +1736,9 @@ int init_re_module(Isolate& I, Module* m) {
   };
   for (const M& d : match_methods)
     if (type_add_method(I, mt, d.name, d.fn) < 0) return -1;
+  if (type_add_method(I, pt, "__class_getitem__", class_getitem, kMethodClass) < 0 ||
+      type_add_method(I, mt, "__class_getitem__", class_getitem, kMethodClass) < 0)
+    return -1;
   if (type_add_getter(I, mt, "lastindex", match_get_lastindex) < 0 ||
       type_add_getter(I, mt, "lastgroup", match_get_lastgroup) < 0 ||
       type_add_getter(I, mt, "pos", match_get_pos) < 0 || type_add_getter(I, mt, "endpos", match_get_endpos) < 0 ||

@@ -1218,7 +1218,8 @@ class Emitter {
           case AT_BEGIN: o += '^'; break;
           case AT_BEGIN_STRING: o += "\\A"; break;
           case AT_BOUNDARY: o += "\\b"; break;
-          case AT_NON_BOUNDARY: o += "\\B"; break;
+          // sre's \B never matches in an empty string.
+          case AT_NON_BOUNDARY: o += "(?!\\A\\z)\\B"; break;
           case AT_END: o += '$'; break;
           case AT_END_STRING: o += "\\z"; break;
         }
@@ -1257,6 +1258,28 @@ class Emitter {
         break;
       case REPEAT: {
         Seq* body = n->subs[0];
+        uint64_t wlo, whi;
+        p_.width(body, wlo, whi);
+        if (wlo == 0 && whi == 0) {
+          // A zero-width body (assertions, empty groups): repeating it is
+          // the same as trying it once, which PCRE2 also accepts inside
+          // look-behinds (branches of equal fixed length).
+          if (n->min >= 1) {
+            o += "(?:";
+            seq(body, uni);
+            o += ')';
+          } else {
+            o += n->v == POSSESSIVE ? "(?>" : "(?:";
+            if (n->v == LAZY) o += '|';
+            seq(body, uni);
+            if (n->v != LAZY) o += '|';
+            o += ')';
+          }
+          break;
+        }
+        // Possessive repeats are written as atomic groups: PCRE2 10.42's JIT
+        // can report stale captures for X*+ but not for (?>X*).
+        if (n->v == POSSESSIVE) o += "(?>";
         if (body->items.size() == 1 && atom(body->items[0])) {
           emit(body->items[0], uni);
         } else {
@@ -1272,7 +1295,7 @@ class Emitter {
         else if (mn == mx) { o += '{'; o += std::to_string(mn); o += '}'; }
         else { o += '{'; o += std::to_string(mn); o += ','; o += std::to_string(mx); o += '}'; }
         if (n->v == LAZY) o += '?';
-        else if (n->v == POSSESSIVE) o += '+';
+        else if (n->v == POSSESSIVE) o += ')';
         break;
       }
       case GROUPREF:

@@ -7,6 +7,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/misc.h"
 #include "objects/native.h"
 #include "objects/ops.h"
@@ -58,6 +59,7 @@ int bytearray_reserve(Isolate& I, ByteArray* b, size_t n) {
 
 int bytearray_append(Isolate& I, ByteArray* b, std::string_view data) {
   if (data.empty()) return 0;
+  if (bytearray_check_resize(I, b) < 0) return -1;
   // data may point into b itself: copy when so.
   if (b->data && data.data() >= b->data && data.data() < b->data + b->capacity) {
     std::string tmp(data);
@@ -83,6 +85,7 @@ namespace {
 
 /// Replaces b[start, start+oldlen) by data (which must not alias b).
 int replace_range(Isolate& I, ByteArray* b, size_t start, size_t oldlen, std::string_view data) {
+  if (data.size() != oldlen && bytearray_check_resize(I, b) < 0) return -1;
   size_t newsize = b->size - oldlen + data.size();
   if (data.size() > oldlen && bytearray_reserve(I, b, newsize) < 0) return -1;
   size_t tail = b->size - start - oldlen;
@@ -210,6 +213,7 @@ int ba_setitem(Isolate& I, Value self, Value key, Value value) {
   }
   if (value.is_null()) {
     if (n <= 0) return 0;
+    if (bytearray_check_resize(I, b) < 0) return -1;
     // Delete the selected items, compacting in place.
     if (step < 0) {
       start = start + step * (n - 1);
@@ -305,6 +309,7 @@ Value ba_imul(Isolate& I, Value a, Value b) {
   std::string out;
   if (!repeat_into(I, bytes_view(a), n, out)) return Value::error();
   ByteArray* ba = BA(a);
+  if (out.size() != ba->size && bytearray_check_resize(I, ba) < 0) return Value::error();
   ba->size = 0;
   if (bytearray_append(I, ba, out) < 0) return Value::error();
   return a;
@@ -415,6 +420,7 @@ int ba_init(Isolate& I, Value self, const Value* args, size_t nargs, Tuple* kwna
     }
   }
   ByteArray* b = BA(self);
+  if ((b->size || !data.empty()) && bytearray_check_resize(I, b) < 0) return -1;
   b->size = 0;
   return bytearray_append(I, b, data);
 }
@@ -478,7 +484,7 @@ Value m_pop(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   if (idx < 0) idx += size;
   if (idx < 0 || idx >= size) return raise(I, I.rt.exc_IndexError, "pop index out of range");
   unsigned char c = static_cast<unsigned char>(b->data[idx]);
-  replace_range(I, b, size_t(idx), 1, {});
+  if (replace_range(I, b, size_t(idx), 1, {}) < 0) return Value::error();
   return Value::small_int(c);
 }
 
@@ -489,7 +495,7 @@ Value m_remove(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   ByteArray* b = BA(a[0]);
   const void* f = b->size ? memchr(b->data, c, b->size) : nullptr;
   if (!f) return raise(I, I.rt.exc_ValueError, "value not found in bytearray");
-  replace_range(I, b, size_t(static_cast<const char*>(f) - b->data), 1, {});
+  if (replace_range(I, b, size_t(static_cast<const char*>(f) - b->data), 1, {}) < 0) return Value::error();
   return Value::none();
 }
 
@@ -502,6 +508,7 @@ Value m_reverse(Isolate& I, const Value* a, size_t n, Tuple* kw) {
 
 Value m_clear(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   if (arg_none(I, "bytearray.clear", n - 1, kw) < 0) return Value::error();
+  if (BA(a[0])->size && bytearray_check_resize(I, BA(a[0])) < 0) return Value::error();
   BA(a[0])->size = 0;
   return Value::none();
 }
@@ -547,6 +554,7 @@ void init_bytearray_type(Runtime& rt) {
   t->init = ba_init;
   t->finalize = bytearray_finalize;
   add_shared_bytes_methods(rt, t);
+  init_memoryview_type(rt);  // memoryview's type (memoryview.cc) is set up with bytearray's
   add_methods(rt, t, {
       {"append", m_append},
       {"clear", m_clear},

@@ -2,6 +2,7 @@
 // and messages follow CPython 3.11's Objects/complexobject.c.
 #include "objects/ops.h"  // first: float.h needs Runtime declared
 
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 
@@ -142,16 +143,23 @@ C c_powi(C x, long n, bool* edom) {
 }
 
 Value pow_impl(Isolate& I, C a, C b) {
+  // CPython reads errno after the computation: libm's cos/sin of an infinite
+  // phase set EDOM, which CPython reports as a ZeroDivisionError too.
   bool edom = false;
+  errno = 0;
   C p;
   if (b.imag == 0.0 && b.real == std::floor(b.real) && std::fabs(b.real) <= 100.0)
     p = c_powi(a, long(b.real), &edom);
   else
     p = c_pow(a, b, &edom);
+  int err = edom ? EDOM : errno;
   if (std::isinf(p.real) || std::isinf(p.imag)) {
-    if (!edom) return raise(I, I.rt.exc_OverflowError, "complex exponentiation");
+    if (err == 0) err = ERANGE;
+  } else if (err == ERANGE) {
+    err = 0;
   }
-  if (edom) return raise(I, I.rt.exc_ZeroDivisionError, "0.0 to a negative or complex power");
+  if (err == EDOM) return raise(I, I.rt.exc_ZeroDivisionError, "0.0 to a negative or complex power");
+  if (err == ERANGE) return raise(I, I.rt.exc_OverflowError, "complex exponentiation");
   return make(I, p);
 }
 

@@ -122,7 +122,6 @@ restart:
   size_t mask = size - 1;
   size_t perturb = static_cast<size_t>(hash);
   size_t i = perturb & mask;
-  bool key_str = is_exact_str(I, key);
   for (;;) {
     int32_t ix = index[i];
     if (ix == kEmpty) return kNotFound;
@@ -131,7 +130,7 @@ restart:
       if (e->key.is(key)) return ix;
       if (e->hash == hash) {
         Value sk = e->key;
-        if (key_str && is_exact_str(I, sk)) {
+        if (is_exact_str(I, key) && is_exact_str(I, sk)) {
           if (str_eq(sk.as<Str>(), key.as<Str>())) return ix;
         } else if (!(sk.is_small_int() && key.is_small_int())) {
           int c = eq(I, sk, key);

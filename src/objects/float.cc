@@ -910,7 +910,12 @@ Value float_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple* 
   if (nargs == 0) r = F(0.0);
   else if (type_of(I, args[0]) == I.rt.str_type) r = float_from_string(I, args[0].as<Str>()->view());
   else r = float_from_object(I, args[0]);
-  if (r.is_error() || type == I.rt.float_type) return r;
+  if (r.is_error()) return r;
+  // Floats are immediates, so two equal floats are always identical; a NaN
+  // made by float() is boxed instead, so that `x is x` and containment tests
+  // (`nan in [nan]` True, `float('nan') in [float('nan')]` False) behave as
+  // in CPython, where every float() call makes a new object.
+  if (type == I.rt.float_type && !(r.is_double() && std::isnan(r.as_double()))) return r;
   auto* o = static_cast<BoxedFloat*>(I.heap.alloc_object(type, type->basicsize));
   if (!o) return raise_memory(I);
   o->value = float_value(r);

@@ -9,6 +9,7 @@
 
 #include "objects/dict.h"
 #include "objects/exception.h"
+#include "objects/misc.h"
 #include "objects/native.h"
 #include "objects/ops.h"
 #include "objects/str.h"
@@ -158,7 +159,9 @@ static void builtin_trace(Object* o, Tracer& t) {
 }
 static Value builtin_call(Isolate& I, Value callee, const Value* args, size_t nargs, Tuple* kw) {
   auto* f = callee.as<BuiltinFunction>();
-  if (f->self.is_null() || type_of(I, f->self) == I.rt.module_type) return f->fn(I, args, nargs, kw);
+  // A module's functions carry the module as `self` without receiving it.
+  if (f->self.is_null() || (!f->is_method && type_of(I, f->self) == I.rt.module_type))
+    return f->fn(I, args, nargs, kw);
   size_t total = nargs + (kw ? kw->size() : 0);
   Value small[8];
   std::vector<Value> big;
@@ -170,7 +173,7 @@ static Value builtin_call(Isolate& I, Value callee, const Value* args, size_t na
 }
 static Value builtin_repr(Isolate& I, Value self) {
   auto* f = self.as<BuiltinFunction>();
-  if (f->self.is_null() || type_of(I, f->self) == I.rt.module_type)
+  if (f->self.is_null() || (!f->is_method && type_of(I, f->self) == I.rt.module_type))
     return str_value(I, "<built-in function " + std::string(f->name->view()) + ">");
   return str_value(I, "<built-in method " + std::string(f->name->view()) + " of " + type_name(I, f->self) +
                           " object at " + addr(I, f->self) + ">");
@@ -187,6 +190,7 @@ static Value builtin_get_doc(Isolate& I, Value s) {
 static Value builtin_get_module(Isolate& I, Value s) {
   Value v = s.as<BuiltinFunction>()->self;
   if (v.is_null()) return Value::object(I.rt.n_builtins);
+  if (type_of(I, v) == I.rt.module_type) return Value::object(v.as<Module>()->name);
   return Value::none();
 }
 
@@ -275,7 +279,9 @@ static Value mdescr_get(Isolate& I, Value descr, Value obj, Value type) {
   if (!is_subtype(type_of(I, obj), d->owner))
     return raisef(I, I.rt.exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                   d->name->data, type_name(d->owner), type_name(I, obj));
-  return builtin_function_new(I, d->name, d->fn, obj, d->doc);
+  Value bound = builtin_function_new(I, d->name, d->fn, obj, d->doc);
+  if (!bound.is_error()) bound.as<BuiltinFunction>()->is_method = true;
+  return bound;
 }
 static Value mdescr_repr(Isolate& I, Value self) {
   auto* d = self.as<MethodDescriptor>();
@@ -399,8 +405,10 @@ static Value cm_get_isabstract(Isolate& I, Value s) {
 static Value cm_getattr(Isolate& I, Value self, Str* name) {
   Value r = generic_getattr(I, self, name);
   if (!r.is_null()) return r;
-  // __name__, __doc__, __qualname__, __module__ come from the wrapped function (3.10+).
-  if (name == I.rt.n___name__ || name == I.rt.n___doc__ || name == I.rt.n___qualname__ || name == I.rt.n___module__)
+  // __name__, __doc__, __qualname__, __module__, __annotations__ come from
+  // the wrapped function (3.10+).
+  if (name == I.rt.n___name__ || name == I.rt.n___doc__ || name == I.rt.n___qualname__ ||
+      name == I.rt.n___module__ || name == I.rt.n___annotations__)
     return get_attr_opt(I, self.as<ClassMethod>()->func, name);
   return r;
 }

@@ -38,6 +38,7 @@ struct BuiltinFunction : Object {
   NativeFn fn;
   Value self;        // bound receiver (or the module), null when none
   const char* doc;
+  bool is_method;    // bound from a method descriptor: self is always passed
 };
 
 /// A bound method: a callable plus the instance it was looked up on.

@@ -628,7 +628,16 @@ Value frozenset_new_slot(Isolate& I, Type* type, const Value* args, size_t nargs
 void set_trace(Object* o, Tracer& t) {
   auto* s = static_cast<Set*>(o);
   if (!s->table || s->table == g_empty_table) return;
-  for (size_t i = 0; i <= s->mask; ++i) t.visit(s->table[i].key);
+  uint32_t left = s->used;
+  for (size_t i = 0; i <= s->mask && left; ++i) {
+    Value k = s->table[i].key;
+    if (k.is_object()) {
+      t.visit(k.as_object());
+      --left;
+    } else if (!k.is_null() && !k.is(dummy())) {
+      --left;
+    }
+  }
 }
 
 void set_finalize(Isolate& I, Object* o) {

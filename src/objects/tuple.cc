@@ -3,6 +3,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "objects/int.h"
 #include "objects/iterators.h"
@@ -121,29 +122,76 @@ Value tuple_repr(Isolate& I, Value self) {
 }
 
 // CPython's tuplehash (an xxHash variant) so that hashes match CPython.
-int64_t tuple_hash(Isolate& I, Value self) {
-  constexpr uint64_t kPrime1 = 11400714785074694791ull;
-  constexpr uint64_t kPrime2 = 14029467366897019727ull;
-  constexpr uint64_t kPrime5 = 2870177450012600261ull;
-  Tuple* t = self.as<Tuple>();
-  size_t n = t->size();
-  uint64_t acc = kPrime5;
-  if (!recursion_enter(I, " while hashing")) return -1;
-  for (size_t i = 0; i < n; ++i) {
-    int64_t h = fast_hash(I, t->items[i]);
-    if (h == -1) {
-      recursion_leave(I);
-      return -1;
-    }
-    uint64_t lane = static_cast<uint64_t>(h);
-    acc += lane * kPrime2;
-    acc = (acc << 31) | (acc >> 33);
-    acc *= kPrime1;
-  }
-  recursion_leave(I);
+// Nested exact tuples are walked with an explicit stack (no native
+// recursion, like CPython's unbounded tuplehash for deep nestings).
+constexpr uint64_t kPrime1 = 11400714785074694791ull;
+constexpr uint64_t kPrime2 = 14029467366897019727ull;
+constexpr uint64_t kPrime5 = 2870177450012600261ull;
+
+inline uint64_t xx_round(uint64_t acc, uint64_t lane) {
+  acc += lane * kPrime2;
+  acc = (acc << 31) | (acc >> 33);
+  return acc * kPrime1;
+}
+
+inline int64_t xx_finish(uint64_t acc, size_t n) {
   acc += n ^ (kPrime5 ^ 3527539ull);
   if (acc == static_cast<uint64_t>(-1)) return 1546275796;
   return static_cast<int64_t>(acc);
+}
+
+struct HashFrame {
+  Tuple* t;
+  size_t i;
+  uint64_t acc;
+};
+
+int64_t tuple_hash_nested(Isolate& I, Tuple* root, size_t start, uint64_t acc0) {
+  std::vector<HashFrame> stack;
+  stack.push_back({root, start, acc0});
+  for (;;) {
+    HashFrame& f = stack.back();
+    if (f.i == f.t->size()) {
+      int64_t h = xx_finish(f.acc, f.t->size());
+      stack.pop_back();
+      if (stack.empty()) return h;
+      HashFrame& p = stack.back();
+      p.acc = xx_round(p.acc, static_cast<uint64_t>(h));
+      p.i++;
+      continue;
+    }
+    Value item = f.t->items[f.i];
+    if (item.is_object() && item.as_object()->type_ == I.rt.tuple_type) {
+      stack.push_back({item.as<Tuple>(), 0, kPrime5});
+      continue;
+    }
+    int64_t h = fast_hash(I, item);
+    if (h == -1) return -1;
+    f.acc = xx_round(f.acc, static_cast<uint64_t>(h));
+    f.i++;
+  }
+}
+
+int64_t tuple_hash(Isolate& I, Value self) {
+  Tuple* t = self.as<Tuple>();
+  size_t n = t->size();
+  uint64_t acc = kPrime5;
+  for (size_t i = 0; i < n; ++i) {
+    Value item = t->items[i];
+    if (item.is_object() && item.as_object()->type_ == I.rt.tuple_type) {
+      Tuple* sub = item.as<Tuple>();
+      bool flat = true;
+      for (size_t j = 0; j < sub->size() && flat; ++j) {
+        Value x = sub->items[j];
+        flat = !(x.is_object() && x.as_object()->type_ == I.rt.tuple_type);
+      }
+      if (!flat) return tuple_hash_nested(I, t, i, acc);
+    }
+    int64_t h = fast_hash(I, item);
+    if (h == -1) return -1;
+    acc = xx_round(acc, static_cast<uint64_t>(h));
+  }
+  return xx_finish(acc, n);
 }
 
 Value compare_sizes(size_t a, size_t b, CompareOp op) {

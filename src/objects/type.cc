@@ -86,9 +86,7 @@ static Value object_new(Isolate& I, Type* type, const Value* args, size_t nargs,
       if (list_sort(I, l, Value::null(), false) < 0) return Value::error();
       for (size_t i = 0; i < l->size; ++i) {
         if (i) names += ", ";
-        names += "'";
         if (str_append(I, l->items[i], names) < 0) return Value::error();
-        names += "'";
       }
       return raisef(I, I.rt.exc_TypeError,
                     "Can't instantiate abstract class %s with abstract method%s %s", type_name(type),
@@ -569,7 +567,25 @@ Value type_new_class(Isolate& I, Type* metatype, Str* name, Tuple* bases, Dict* 
     if (sn.is_error()) return sn;
     if (sn.is_null()) continue;
     Value args[2] = {tv, key};
-    if (call(I, sn, args, 2, nullptr).is_error()) return Value::error();
+    if (call(I, sn, args, 2, nullptr).is_error()) {
+      if (I.ended != LimitKind::None) return Value::error();
+      // 3.11 wraps the error (Data model 3.3.3.6 / CPython's type_new_set_names).
+      BaseExc* cause = I.take_pending();
+      std::string msg = "Error calling __set_name__ on '";
+      msg += type_name(I, val);
+      msg += "' instance ";
+      if (repr_append(I, key, msg) < 0) I.pending = nullptr;
+      msg += " in '";
+      msg += name->view();
+      msg += "'";
+      raise(I, rt.exc_RuntimeError, msg);
+      if (I.pending && cause) {
+        I.pending->cause = Value::object(cause);
+        I.pending->context = Value::object(cause);
+        I.pending->suppress_context = true;
+      }
+      return Value::error();
+    }
   }
   // super(t, t).__init_subclass__(**kwargs)
   Tuple* mro = t->mro;
@@ -607,7 +623,16 @@ static int type_init(Isolate& I, Value, const Value*, size_t nargs, Tuple*) {
   return 0;
 }
 
-static Value type_get_name(Isolate&, Value self) { return Value::object(self.as<Type>()->name); }
+static Value type_get_name(Isolate& I, Value self) {
+  Type* t = self.as<Type>();
+  if (!t->is_heap()) {
+    // Native module types are named "module.Name" (CPython's tp_name convention).
+    std::string_view n = t->name->view();
+    size_t dot = n.rfind('.');
+    if (dot != std::string_view::npos) return str_value(I, n.substr(dot + 1));
+  }
+  return Value::object(t->name);
+}
 static int type_set_name(Isolate& I, Value self, Value v) {
   Type* t = self.as<Type>();
   if (!t->is_heap()) { raisef(I, I.rt.exc_TypeError, "cannot set '__name__' attribute of immutable type '%s'", type_name(t)); return -1; }
@@ -635,6 +660,10 @@ static Value type_get_module(Isolate& I, Value self) {
     Value m = dict_get_str(t->dict, I.rt.n___module__);
     if (!m.is_null()) return m;
   }
+  std::string_view n = t->name->view();
+  size_t dot = n.rfind('.');
+  if (dot != std::string_view::npos) return str_value(I, n.substr(0, dot));
+  if (t->module && t->module != I.rt.n_builtins) return Value::object(t->module);
   return Value::object(I.rt.n_builtins);
 }
 static int type_set_module(Isolate& I, Value self, Value v) {

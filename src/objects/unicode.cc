@@ -15,6 +15,7 @@
 #include "objects/ops.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "support/unicode_names.h"
 #include "vm/isolate.h"
 
 namespace capy {
@@ -588,19 +589,25 @@ Value decode_unicode_escape(Decoder& d, bool raw) {
         case 'u': count = 4; msg = "truncated \\uXXXX escape"; break;
         case 'U': count = 8; msg = "truncated \\UXXXXXXXX escape"; break;
         case 'N': {
-          // capy has no character name database.
-          size_t j = i + 1;
+          size_t j = i + 1, stop = j;  // stop: end of the error range, as CPython
           if (j < n && p[j] == '{') {
             size_t k = j + 1;
             while (k < n && p[k] != '}') ++k;
+            stop = k;
             if (k < n && k > j + 1) {
+              uint32_t ch;
+              if (unicode_lookup(std::string_view(reinterpret_cast<const char*>(p) + j + 1, k - j - 1), &ch)) {
+                utf8_append(d.out, ch);
+                i = k + 1;
+                continue;
+              }
               if (!d.error(start, k + 1, "unknown Unicode character name")) return Value::error();
               i = k + 1;
               continue;
             }
           }
-          if (!d.error(start, n < j ? n : j, "malformed \\N character escape")) return Value::error();
-          i = j;
+          if (!d.error(start, stop, "malformed \\N character escape")) return Value::error();
+          i = stop;
           continue;
         }
         default:
@@ -740,6 +747,14 @@ struct Encoder {
       case ErrMode::BackslashReplace:
       case ErrMode::NameReplace:
         for (uint32_t cp : run) {
+          if (mode == ErrMode::NameReplace) {
+            std::string name = "\\N{";
+            if (unicode_name_of(cp, &name)) {
+              name.push_back('}');
+              put_ascii(name.c_str());
+              continue;
+            }
+          }
           char b[16];
           if (cp < 0x100) snprintf(b, sizeof b, "\\x%02x", cp);
           else if (cp < 0x10000) snprintf(b, sizeof b, "\\u%04x", cp);

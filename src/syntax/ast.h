@@ -29,8 +29,17 @@
 //    new nodes come from the same arena.
 //  * Positions: `Pos` holds CPython's lineno / col_offset / end_lineno /
 //    end_col_offset. Lines are 1-based; columns are 0-based UTF-8 *byte*
-//    offsets into the line, exactly like CPython. Nodes without attributes in
+//    offsets into the line, exactly like CPython (checked against CPython
+//    3.11 on the whole standard library). Nodes without attributes in
 //    CPython (Arguments, Comprehension, WithItem, MatchCase, Mod) have no Pos.
+//    Inside f-strings, positions follow CPython 3.11 including its quirks:
+//    JoinedStr, its Constant parts and FormattedValue span the whole
+//    (concatenated) string literal; only the expressions inside have their
+//    own positions.
+//  * Depth: a tree produced by parse() is at most ParseOptions::max_depth
+//    (default 3000) nodes deep, so a recursive pass over it is bounded; it
+//    must still budget native stack for that depth (see
+//    support/stack_limit.h for a guard).
 //  * Strings: identifiers are NFKC-normalised UTF-8 (PEP 3131). `str`
 //    constants are UTF-8 with escapes already decoded; lone surrogates that
 //    come from escapes such as "\ud800" are encoded as the usual 3-byte

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/unicode_names.h"
 #include "syntax/parser_impl.h"
 #include "syntax/unicode.h"
 
@@ -141,94 +142,6 @@ Expr* Parser::parse_number(const Token& t) {
 
 namespace {
 
-struct NamedChar {
-  const char* name;
-  uint32_t cp;
-};
-
-// \N{...} support: utf8proc has no character-name table, so only a small set
-// of common names is known; any other name raises CPython's "unknown Unicode
-// character name" error (a documented deviation).
-constexpr NamedChar kNamedChars[] = {
-    {"AMPERSAND", 0x26},
-    {"APOSTROPHE", 0x27},
-    {"ASTERISK", 0x2A},
-    {"BLACK STAR", 0x2605},
-    {"BULLET", 0x2022},
-    {"CARRIAGE RETURN", 0x0D},
-    {"CHARACTER TABULATION", 0x09},
-    {"CHECK MARK", 0x2713},
-    {"COMMA", 0x2C},
-    {"COPYRIGHT SIGN", 0xA9},
-    {"DEGREE SIGN", 0xB0},
-    {"DIGIT ZERO", 0x30},
-    {"DOLLAR SIGN", 0x24},
-    {"EM DASH", 0x2014},
-    {"EN DASH", 0x2013},
-    {"ESCAPE", 0x1B},
-    {"EURO SIGN", 0x20AC},
-    {"FULL STOP", 0x2E},
-    {"GREEK CAPITAL LETTER DELTA", 0x394},
-    {"GREEK CAPITAL LETTER OMEGA", 0x3A9},
-    {"GREEK CAPITAL LETTER SIGMA", 0x3A3},
-    {"GREEK SMALL LETTER ALPHA", 0x3B1},
-    {"GREEK SMALL LETTER BETA", 0x3B2},
-    {"GREEK SMALL LETTER DELTA", 0x3B4},
-    {"GREEK SMALL LETTER EPSILON", 0x3B5},
-    {"GREEK SMALL LETTER GAMMA", 0x3B3},
-    {"GREEK SMALL LETTER LAMDA", 0x3BB},
-    {"GREEK SMALL LETTER MU", 0x3BC},
-    {"GREEK SMALL LETTER PI", 0x3C0},
-    {"GREEK SMALL LETTER SIGMA", 0x3C3},
-    {"GREEK SMALL LETTER THETA", 0x3B8},
-    {"HORIZONTAL ELLIPSIS", 0x2026},
-    {"HYPHEN-MINUS", 0x2D},
-    {"INFINITY", 0x221E},
-    {"LATIN CAPITAL LETTER A", 0x41},
-    {"LATIN SMALL LETTER A", 0x61},
-    {"LATIN SMALL LETTER E WITH ACUTE", 0xE9},
-    {"LEFT DOUBLE QUOTATION MARK", 0x201C},
-    {"LEFT SINGLE QUOTATION MARK", 0x2018},
-    {"LEFTWARDS ARROW", 0x2190},
-    {"LINE FEED", 0x0A},
-    {"MICRO SIGN", 0xB5},
-    {"MULTIPLICATION SIGN", 0xD7},
-    {"NO-BREAK SPACE", 0xA0},
-    {"NULL", 0x00},
-    {"PILCROW SIGN", 0xB6},
-    {"PLUS-MINUS SIGN", 0xB1},
-    {"POUND SIGN", 0xA3},
-    {"QUOTATION MARK", 0x22},
-    {"REGISTERED SIGN", 0xAE},
-    {"REPLACEMENT CHARACTER", 0xFFFD},
-    {"REVERSE SOLIDUS", 0x5C},
-    {"RIGHT DOUBLE QUOTATION MARK", 0x201D},
-    {"RIGHT SINGLE QUOTATION MARK", 0x2019},
-    {"RIGHTWARDS ARROW", 0x2192},
-    {"SECTION SIGN", 0xA7},
-    {"SNOWMAN", 0x2603},
-    {"SOLIDUS", 0x2F},
-    {"SPACE", 0x20},
-    {"TRADE MARK SIGN", 0x2122},
-    {"WHITE STAR", 0x2606},
-    {"YEN SIGN", 0xA5},
-    {"ZERO WIDTH JOINER", 0x200D},
-    {"ZERO WIDTH NO-BREAK SPACE", 0xFEFF},
-    {"ZERO WIDTH SPACE", 0x200B},
-};
-
-bool lookup_name(std::string_view name, uint32_t* cp) {
-  std::string upper;
-  for (char c : name) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (const NamedChar& n : kNamedChars) {
-    if (upper == n.name) {
-      *cp = n.cp;
-      return true;
-    }
-  }
-  return false;
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -357,7 +270,7 @@ bool decode_string_escapes(const char* s, const char* e, std::string* out, std::
           }
           if (q > name_start) {
             uint32_t cp;
-            if (lookup_name(std::string_view(name_start, static_cast<std::size_t>(q - name_start)), &cp)) {
+            if (unicode_lookup(std::string_view(name_start, static_cast<std::size_t>(q - name_start)), &cp)) {
               tpos += tlen(s, q + 1);
               s = q + 1;
               utf8_append(*out, cp);

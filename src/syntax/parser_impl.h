@@ -1,4 +1,4 @@
-// Internal declaration of the recursive-descent parser shared by parser*.cc and strings.cc (not a public header).
+// Internal declaration of the recursive-descent parser shared by parser*.cc and literals.cc (not a public header).
 //
 // The parser is hand written and follows CPython 3.11's PEG grammar
 // (Grammar/python.gram) rule by rule; where the grammar backtracks, the

@@ -68,14 +68,10 @@ def _parse(s):
     if pos == n:
         v = int(num) if num else 0
         return (-v if neg else v), 1
-    # denominator form: optional whitespace, '/', optional whitespace, digits
+    # denominator form: '/' then digits
     k = pos
-    while k < n and s[k].isspace():
+    if s[k] == '/':
         k += 1
-    if k < n and s[k] == '/':
-        k += 1
-        while k < n and s[k].isspace():
-            k += 1
         den, k2 = _digits(s, k, False)
         if den is None or k2 != n:
             return None
@@ -94,11 +90,9 @@ def _parse(s):
             dec, pos = _digits(s, start, True)
             if dec is None:
                 dec, pos = '', start
-        if dec:
-            dec = dec.replace('_', '')
-            scale = 10 ** len(dec)
-            numerator = numerator * scale + int(dec)
-            denominator *= scale
+    else:
+        dec = ''
+    e = 0
     if pos < n and s[pos] in 'eE':
         k = pos + 1
         esign = 1
@@ -110,12 +104,17 @@ def _parse(s):
             return None
         pos = k
         e = int(ex) * esign
-        if e >= 0:
-            numerator *= 10 ** e
-        else:
-            denominator *= 10 ** -e
     if pos != n:
         return None
+    if dec:
+        dec = dec.replace('_', '')
+        scale = 10 ** len(dec)
+        numerator = numerator * scale + int(dec)
+        denominator *= scale
+    if e >= 0:
+        numerator *= 10 ** e
+    else:
+        denominator *= 10 ** -e
     return (-numerator if neg else numerator), denominator
 
 def _digits(s, pos, allow_empty):

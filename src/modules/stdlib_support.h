@@ -1,0 +1,33 @@
+// Helpers shared by the native stdlib modules io, zlib, hashlib (per-isolate
+// types created at import, lookups of a module's Python-level attributes).
+#pragma once
+
+#include <initializer_list>
+#include <string_view>
+
+#include "objects/function.h"
+#include "objects/object.h"
+
+namespace capy {
+
+/// A type created at import time on the isolate's heap, displayed as
+/// `module.name`. Slots are inherited from `base`; flags may add
+/// kTypeBaseType to make it subclassable. nullptr with an exception pending.
+Type* stdlib_make_type(Isolate& I, const char* name, const char* module, Type* base, uint32_t basicsize,
+                       uint32_t flags);
+/// Adds a method descriptor (kMethodClass / kMethodStatic in flags). 0 or -1.
+int stdlib_add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags = 0);
+/// Adds a getset descriptor. 0 or -1.
+int stdlib_add_getset(Isolate& I, Type* t, const char* name, GetterFn get, SetterFn set = nullptr);
+/// bind_args with Argument Clinic's message for unknown keywords
+/// ("'x' is an invalid keyword argument for f()"), as CPython 3.11's
+/// clinic-generated functions report it.
+int stdlib_bind_args(Isolate& I, const char* fname, const Value* args, size_t nargs, Tuple* kwnames,
+                     std::initializer_list<const char*> names, size_t posonly, size_t kwonly_start, size_t required,
+                     Value* out);
+/// sys.modules[module].name, or null (no exception) when absent.
+Value stdlib_module_attr(Isolate& I, std::string_view module, std::string_view name);
+/// An exception class found with stdlib_module_attr, or `fallback`.
+Type* stdlib_module_exc(Isolate& I, std::string_view module, std::string_view name, Type* fallback);
+
+}  // namespace capy

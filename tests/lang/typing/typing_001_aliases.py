@@ -1,0 +1,47 @@
+# typing: reprs and behaviour of the special forms and generic aliases.
+import typing as t
+from typing import List, Dict, Tuple, Set, FrozenSet, Optional, Union, Callable, Any, Type, Literal
+
+def err(f):
+    try:
+        print("ok", f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+print(t.List, t.List[int], t.Dict[str, int], t.Optional[int], t.Union[int, str], t.Union[int])
+print(t.Callable[[int], str], t.Callable[..., int], t.Callable[[], None], t.Tuple[int, ...], t.Tuple[()], t.Tuple[int, str])
+print(t.Type[int], t.Any, t.Literal[1, 'a'], t.Annotated[int, 'm'], t.ClassVar[int], t.Final[int])
+print(t.Optional[t.List[int]], t.Union[int, None, str], t.Union[None, int], t.Optional[t.Union[int, str]])
+print(t.Sequence[int], t.Iterable, t.Iterator[str], t.Generator[int, None, None], t.AbstractSet[int])
+print(t.Deque[int], t.DefaultDict[str, int], t.Counter[str], t.Mapping[str, t.Any], t.MutableMapping)
+print(t.Hashable, t.Sized, t.Type, t.Tuple, t.Callable, t.FrozenSet[int], t.Set[str], t.Awaitable[int])
+print(t.Self, t.Never, t.NoReturn, t.LiteralString, t.TypeAlias, t.Union, t.Optional, t.Text, t.AnyStr)
+print(t.List[int] == t.List[int], t.Union[int, str] == t.Union[str, int], t.Optional[int] == t.Union[None, int])
+print(t.List[int] != t.List[str], t.Dict[str, int] == t.Dict[str, int], hash(t.List[int]) == hash(t.List[int]))
+print(t.Union[int, t.Union[str, bytes]], t.Union[int, int, str], t.Literal[1, 1, 2], t.Literal[t.Literal[1], 2])
+print(t.List[t.Dict[str, t.Tuple[int, float]]], t.Callable[[t.List[int], str], t.Optional[bool]])
+print(t.get_origin(t.List[int]), t.get_args(t.Dict[str, int]), t.get_args(int | str), t.get_origin(int | str) is not None)
+print(t.get_args(t.Callable[[int], str]), t.get_origin(t.Union[int, str]) is t.Union, t.get_args(t.Optional[int]))
+print(t.get_origin(t.Annotated[int, 'x']) is t.Annotated, t.get_args(t.Annotated[int, 'x', 2]), t.get_origin(int), t.get_args(int))
+print(t.get_origin(t.Literal[1]) is t.Literal, t.get_args(t.Literal['a', 'b']), t.get_origin(t.Generic))
+err(lambda: t.List())
+err(lambda: t.Dict())
+err(lambda: isinstance([], t.List[int]))
+err(lambda: t.Union[()])
+err(lambda: t.Any())
+err(lambda: isinstance(1, t.Any))
+err(lambda: t.List[int, str])
+err(lambda: t.Dict[int])
+err(lambda: t.Callable[int])
+err(lambda: t.ClassVar[int, str])
+err(lambda: t.Optional[int, str])
+err(lambda: t.Annotated[int])
+print(isinstance([], t.List), issubclass(list, t.Sequence), isinstance({}, t.Mapping), isinstance(3, t.Hashable))
+print(isinstance(3, t.Union[int, str]), isinstance(3.0, t.Optional[int]), issubclass(bool, t.Union[int, str]))
+print(isinstance(len, t.Callable), isinstance((1,), t.Tuple), isinstance(set(), t.AbstractSet))
+print(t.Optional[int] == (int | None), t.Union[int, str] == (str | int))
+print(t.Deque[int]([1, 2]), t.DefaultDict[str, int](int), t.Counter[str]('aab'), t.OrderedDict[str, int](a=1))
+print(t.cast(int, 'not an int'), t.cast('List[int]', 5), t.TYPE_CHECKING, t.Text is str)
+print(t.List[int].__origin__, t.List[int].__args__, t.List.__origin__, t.Dict[str, int].__parameters__)
+print(t.Annotated[int, 'a'].__metadata__, t.Annotated[t.Annotated[int, 'a'], 'b'])
+print(t.Union[int, str].__args__, t.Literal[3].__args__)
