@@ -886,8 +886,7 @@ bool Codegen::lambda(const Lambda* e) {
   bool ok = visit_expr(e->body);
   bool is_generator = u_->ste->generator;
   if (ok) {
-    if (is_generator) emit(Opcode::POP_TOP);  // a generator lambda returns None
-    else emit(Opcode::RETURN_VALUE);
+    emit(Opcode::RETURN_VALUE);  // a generator lambda returns its value too (StopIteration.value)
   }
   CodeConst code = exit_scope(is_generator);
   if (!ok || !code) return false;

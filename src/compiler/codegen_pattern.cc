@@ -334,7 +334,8 @@ bool Codegen::pattern_sequence(const MatchSequence* p, PatternContext& pc) {
     load_const(Const{static_cast<int64_t>(size)});
     emit(Opcode::COMPARE_OP, static_cast<uint32_t>(CompareOp::Eq));
     jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
-  } else if (star_wildcard) {
+  } else if (size > 1) {
+    // A star: len(subject) >= size - 1 (UNPACK_EX must not see a short subject).
     emit(Opcode::GET_LEN);
     load_const(Const{static_cast<int64_t>(size - 1)});
     emit(Opcode::COMPARE_OP, static_cast<uint32_t>(CompareOp::Ge));

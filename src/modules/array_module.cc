@@ -986,6 +986,60 @@ Value m_reduce_ex(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   return tuple_pack(I, {Value::object(a[0].as_object()->type_), args, d});
 }
 
+// Dunder methods (per-isolate types get no generated slot wrappers).
+Value d_len(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (no_args(I, "__len__", n, kw) < 0) return Value::error();
+  return int_from_i64(I, int64_t(A(a[0])->len));
+}
+Value d_getitem(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (one_arg(I, "__getitem__", n, kw) < 0) return Value::error();
+  return array_getitem(I, a[0], a[1]);
+}
+Value d_setitem(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (check_no_kwargs(I, "__setitem__", kw) < 0 || check_nargs(I, "__setitem__", n - 1, 2, 2) < 0)
+    return Value::error();
+  return array_setitem(I, a[0], a[1], a[2]) < 0 ? Value::error() : Value::none();
+}
+Value d_delitem(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (one_arg(I, "__delitem__", n, kw) < 0) return Value::error();
+  return array_setitem(I, a[0], a[1], Value::null()) < 0 ? Value::error() : Value::none();
+}
+Value d_contains(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (one_arg(I, "__contains__", n, kw) < 0) return Value::error();
+  int r = array_contains(I, a[0], a[1]);
+  return r < 0 ? Value::error() : Value::boolean(r);
+}
+Value d_iter(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (no_args(I, "__iter__", n, kw) < 0) return Value::error();
+  return array_iter(I, a[0]);
+}
+Value d_repr(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (no_args(I, "__repr__", n, kw) < 0) return Value::error();
+  return array_repr(I, a[0]);
+}
+Value d_add(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (one_arg(I, "__add__", n, kw) < 0) return Value::error();
+  return array_add(I, a[0], a[1]);
+}
+Value d_iadd(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (one_arg(I, "__iadd__", n, kw) < 0) return Value::error();
+  return array_iadd(I, a[0], a[1]);
+}
+Value d_mul(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (one_arg(I, "__mul__", n, kw) < 0) return Value::error();
+  return array_mul(I, a[0], a[1]);
+}
+Value d_imul(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (one_arg(I, "__imul__", n, kw) < 0) return Value::error();
+  return array_imul(I, a[0], a[1]);
+}
+template <CompareOp op>
+Value d_cmp(Isolate& I, const Value* a, size_t n, Tuple* kw) {
+  if (check_no_kwargs(I, "comparison", kw) < 0 || check_nargs(I, "comparison", n - 1, 1, 1) < 0)
+    return Value::error();
+  return array_richcompare(I, a[0], a[1], op);
+}
+
 Value g_typecode(Isolate& I, Value self) {
   char tc[2] = {A(self)->tc, 0};
   return str_value(I, tc);
@@ -1039,6 +1093,12 @@ int init_array_module(Isolate& I, Module* m) {
       {"fromlist", m_fromlist},     {"tounicode", m_tounicode}, {"fromunicode", m_fromunicode},
       {"buffer_info", m_buffer_info}, {"__copy__", m_copy},     {"__deepcopy__", m_copy},
       {"__sizeof__", m_sizeof},     {"__reduce_ex__", m_reduce_ex},
+      {"__len__", d_len},           {"__getitem__", d_getitem}, {"__setitem__", d_setitem},
+      {"__delitem__", d_delitem},   {"__contains__", d_contains}, {"__iter__", d_iter},
+      {"__repr__", d_repr},         {"__add__", d_add},         {"__iadd__", d_iadd},
+      {"__mul__", d_mul},           {"__rmul__", d_mul},        {"__imul__", d_imul},
+      {"__eq__", d_cmp<CompareOp::Eq>}, {"__ne__", d_cmp<CompareOp::Ne>}, {"__lt__", d_cmp<CompareOp::Lt>},
+      {"__le__", d_cmp<CompareOp::Le>}, {"__gt__", d_cmp<CompareOp::Gt>}, {"__ge__", d_cmp<CompareOp::Ge>},
   };
   for (const M& d : kMethods)
     if (add_method(I, t, d.name, d.fn) < 0) return -1;

@@ -464,8 +464,8 @@ Value m_sio_readline(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
 Value m_sio_write(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   StringIOObj* s = sio_self(I, args[0]);
   if (!s) return Value::error();
-  if (check_no_kwargs(I, "write", kw) < 0) return Value::error();
-  if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "write() takes exactly one argument (%zu given)", nargs - 1);
+  if (check_no_kwargs(I, "StringIO.write", kw) < 0) return Value::error();
+  if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "StringIO.write() takes exactly one argument (%zu given)", nargs - 1);
   Value v = args[1];
   if (!v.is_object() || !(v.as_object()->type_->flags & kTypeStrSubclass))
     return raisef(I, I.rt.exc_TypeError, "string argument expected, got '%s'", type_name(I, v));
@@ -626,7 +626,7 @@ Value sio_next(Isolate& I, Value self) {
     line = call_method(I, self, I.intern("readline"), {});
     if (line.is_error()) return line;
     if (!line.is_object() || !(line.as_object()->type_->flags & kTypeStrSubclass))
-      return raisef(I, I.rt.exc_TypeError, "readline() should have returned a str object, not '%s'", type_name(I, line));
+      return raisef(I, I.rt.exc_OSError, "readline() should have returned a str object, not '%s'", type_name(I, line));
   }
   if (line.is_error()) return line;
   if (line.as<Str>()->size() == 0) return Value::null();
@@ -867,8 +867,8 @@ Value m_bio_readinto(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
 Value m_bio_write(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   BytesIOObj* b = bio_self(I, args[0]);
   if (!b) return Value::error();
-  if (check_no_kwargs(I, "write", kw) < 0) return Value::error();
-  if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "write() takes exactly one argument (%zu given)", nargs - 1);
+  if (check_no_kwargs(I, "BytesIO.write", kw) < 0) return Value::error();
+  if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "BytesIO.write() takes exactly one argument (%zu given)", nargs - 1);
   std::string_view d;
   Value keep;
   if (!get_buffer(I, args[1], &d, &keep)) return Value::error();
@@ -1044,232 +1044,241 @@ def text_encoding(encoding, stacklevel=2):
         return "locale"
     return encoding
 
-_CLOSED = '__IOBase_closed'
+def _build():
+    def _attach(cls, name, f):
+        if hasattr(f, '__code__'):
+            f.__name__ = name
+            f.__qualname__ = cls.__name__ + '.' + name
+        setattr(cls, name, f)
 
-def _unsupported(name):
-    raise UnsupportedOperation(name)
+    _CLOSED = '__IOBase_closed'
 
-def _iob_seek(self, *args):
-    _unsupported("seek")
+    def _unsupported(name):
+        raise UnsupportedOperation(name)
 
-def _iob_tell(self):
-    return self.seek(0, 1)
+    def _iob_seek(self, *args):
+        _unsupported("seek")
 
-def _iob_truncate(self, *args):
-    _unsupported("truncate")
+    def _iob_tell(self):
+        return self.seek(0, 1)
 
-def _iob_fileno(self):
-    _unsupported("fileno")
+    def _iob_truncate(self, *args):
+        _unsupported("truncate")
 
-def _iob_closed(self):
-    d = getattr(self, '__dict__', None)
-    return bool(d) and d.get(_CLOSED, False)
+    def _iob_fileno(self):
+        _unsupported("fileno")
 
-def _iob_checkClosed(self, msg=None):
-    if self.closed:
-        raise ValueError("I/O operation on closed file." if msg is None else msg)
+    def _iob_closed(self):
+        d = getattr(self, '__dict__', None)
+        return bool(d) and d.get(_CLOSED, False)
 
-def _iob_flush(self):
-    if self.closed:
-        raise ValueError("I/O operation on closed file.")
+    def _iob_checkClosed(self, msg=None):
+        if self.closed:
+            raise ValueError("I/O operation on closed file." if msg is None else msg)
 
-def _iob_close(self):
-    d = self.__dict__
-    if not d.get(_CLOSED, False):
-        try:
-            self.flush()
-        finally:
-            d[_CLOSED] = True
+    def _iob_flush(self):
+        d = getattr(self, '__dict__', None)
+        if d and d.get(_CLOSED, False):
+            raise ValueError("I/O operation on closed file.")
 
-def _false(self):
-    return False
+    def _iob_close(self):
+        d = self.__dict__
+        if not d.get(_CLOSED, False):
+            try:
+                self.flush()
+            finally:
+                d[_CLOSED] = True
 
-def _iob_checkSeekable(self, msg=None):
-    if not self.seekable():
-        raise UnsupportedOperation("File or stream is not seekable." if msg is None else msg)
+    def _iob_checkSeekable(self, msg=None):
+        if not self.seekable():
+            raise UnsupportedOperation("File or stream is not seekable." if msg is None else msg)
 
-def _iob_checkReadable(self, msg=None):
-    if not self.readable():
-        raise UnsupportedOperation("File or stream is not readable." if msg is None else msg)
+    def _iob_checkReadable(self, msg=None):
+        if not self.readable():
+            raise UnsupportedOperation("File or stream is not readable." if msg is None else msg)
 
-def _iob_checkWritable(self, msg=None):
-    if not self.writable():
-        raise UnsupportedOperation("File or stream is not writable." if msg is None else msg)
+    def _iob_checkWritable(self, msg=None):
+        if not self.writable():
+            raise UnsupportedOperation("File or stream is not writable." if msg is None else msg)
 
-def _iob_enter(self):
-    self._checkClosed()
-    return self
+    def _iob_enter(self):
+        self._checkClosed()
+        return self
 
-def _iob_exit(self, *args):
-    self.close()
+    def _iob_exit(self, *args):
+        self.close()
 
-def _iob_isatty(self):
-    self._checkClosed()
-    return False
+    def _iob_isatty(self):
+        self._checkClosed()
+        return False
 
-def _size_arg(size):
-    if size is None:
-        return -1
-    if not hasattr(type(size), '__index__'):
-        raise TypeError("argument should be integer or None, not '%s'" % type(size).__name__)
-    return size.__index__()
+    def _size_arg(size):
+        if size is None:
+            return -1
+        if not hasattr(type(size), '__index__'):
+            raise TypeError("argument should be integer or None, not '%s'" % type(size).__name__)
+        return size.__index__()
 
-def _iob_readline(self, size=-1):
-    size = _size_arg(size)
-    peek = getattr(self, 'peek', None)
-    res = bytearray()
-    while size < 0 or len(res) < size:
-        nreadahead = 1
-        if peek is not None:
-            readahead = peek(1)
-            if not isinstance(readahead, bytes):
-                raise OSError("peek() should have returned a bytes object, not '%s'" % type(readahead).__name__)
-            if readahead:
-                n = (readahead.find(b"\n") + 1) or len(readahead)
-                if size >= 0:
-                    n = min(n, size)
-                nreadahead = n
-        b = self.read(nreadahead)
-        if not isinstance(b, bytes):
-            raise OSError("read() should have returned a bytes object, not '%s'" % type(b).__name__)
-        if not b:
-            break
-        res += b
-        if res.endswith(b"\n"):
-            break
-    return bytes(res)
-
-def _iob_iter(self):
-    self._checkClosed()
-    return self
-
-def _iob_next(self):
-    line = self.readline()
-    if not line:
-        raise StopIteration
-    return line
-
-def _iob_readlines(self, hint=None):
-    hint = _size_arg(hint)
-    if hint <= 0:
-        return list(self)
-    n = 0
-    lines = []
-    for line in self:
-        lines.append(line)
-        n += len(line)
-        if n >= hint:
-            break
-    return lines
-
-def _iob_writelines(self, lines):
-    self._checkClosed()
-    for line in lines:
-        self.write(line)
-
-for _n, _f in (('seek', _iob_seek), ('tell', _iob_tell), ('truncate', _iob_truncate),
-               ('fileno', _iob_fileno), ('closed', property(_iob_closed)),
-               ('_checkClosed', _iob_checkClosed), ('flush', _iob_flush), ('close', _iob_close),
-               ('seekable', _false), ('readable', _false), ('writable', _false),
-               ('_checkSeekable', _iob_checkSeekable), ('_checkReadable', _iob_checkReadable),
-               ('_checkWritable', _iob_checkWritable), ('__enter__', _iob_enter),
-               ('__exit__', _iob_exit), ('isatty', _iob_isatty), ('readline', _iob_readline),
-               ('__iter__', _iob_iter), ('__next__', _iob_next), ('readlines', _iob_readlines),
-               ('writelines', _iob_writelines)):
-    setattr(_IOBase, _n, _f)
-
-def _raw_read(self, size=-1):
-    size = _size_arg(size)
-    if size < 0:
-        return self.readall()
-    b = bytearray(size)
-    n = self.readinto(b)
-    if n is None:
-        return None
-    del b[n:]
-    return bytes(b)
-
-def _raw_readall(self):
-    res = bytearray()
-    while True:
-        data = self.read(DEFAULT_BUFFER_SIZE)
-        if not data:
-            break
-        res += data
-    if res:
+    def _iob_readline(self, size=-1):
+        size = _size_arg(size)
+        peek = getattr(self, 'peek', None)
+        res = bytearray()
+        while size < 0 or len(res) < size:
+            nreadahead = 1
+            if peek is not None:
+                readahead = peek(1)
+                if not isinstance(readahead, bytes):
+                    raise OSError("peek() should have returned a bytes object, not '%s'" % type(readahead).__name__)
+                if readahead:
+                    n = (readahead.find(b"\n") + 1) or len(readahead)
+                    if size >= 0:
+                        n = min(n, size)
+                    nreadahead = n
+            b = self.read(nreadahead)
+            if not isinstance(b, bytes):
+                raise OSError("read() should have returned a bytes object, not '%s'" % type(b).__name__)
+            if not b:
+                break
+            res += b
+            if res.endswith(b"\n"):
+                break
         return bytes(res)
-    return data
 
-def _raw_readinto(self, b):
-    raise NotImplementedError
+    def _iob_iter(self):
+        self._checkClosed()
+        return self
 
-def _raw_write(self, b):
-    raise NotImplementedError
+    def _iob_next(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
 
-_RawIOBase.read = _raw_read
-_RawIOBase.readall = _raw_readall
-_RawIOBase.readinto = _raw_readinto
-_RawIOBase.write = _raw_write
+    def _iob_readlines(self, hint=None):
+        hint = _size_arg(hint)
+        if hint <= 0:
+            return list(self)
+        n = 0
+        lines = []
+        for line in self:
+            lines.append(line)
+            n += len(line)
+            if n >= hint:
+                break
+        return lines
 
-def _buf_read(self, size=-1):
-    _unsupported("read")
+    def _iob_writelines(self, lines):
+        self._checkClosed()
+        for line in lines:
+            self.write(line)
 
-def _buf_read1(self, size=-1):
-    _unsupported("read1")
+    for _n, _f in (('seek', _iob_seek), ('tell', _iob_tell), ('truncate', _iob_truncate),
+                   ('fileno', _iob_fileno), ('closed', property(_iob_closed)),
+                   ('_checkClosed', _iob_checkClosed), ('flush', _iob_flush), ('close', _iob_close),
+                   ('seekable', lambda self: False), ('readable', lambda self: False), ('writable', lambda self: False),
+                   ('_checkSeekable', _iob_checkSeekable), ('_checkReadable', _iob_checkReadable),
+                   ('_checkWritable', _iob_checkWritable), ('__enter__', _iob_enter),
+                   ('__exit__', _iob_exit), ('isatty', _iob_isatty), ('readline', _iob_readline),
+                   ('__iter__', _iob_iter), ('__next__', _iob_next), ('readlines', _iob_readlines),
+                   ('writelines', _iob_writelines)):
+        _attach(_IOBase, _n, _f)
 
-def _buf_write(self, b):
-    _unsupported("write")
+    def _raw_read(self, size=-1):
+        size = _size_arg(size)
+        if size < 0:
+            return self.readall()
+        b = bytearray(size)
+        n = self.readinto(b)
+        if n is None:
+            return None
+        del b[n:]
+        return bytes(b)
 
-def _buf_detach(self):
-    _unsupported("detach")
+    def _raw_readall(self):
+        res = bytearray()
+        while True:
+            data = self.read(DEFAULT_BUFFER_SIZE)
+            if not data:
+                break
+            res += data
+        if res:
+            return bytes(res)
+        return data
 
-def _buf_readinto_generic(self, b, method):
-    data = getattr(self, method)(len(b))
-    n = len(data)
-    b[:n] = data
-    return n
+    def _raw_readinto(self, b):
+        raise NotImplementedError
 
-def _buf_readinto(self, b):
-    return _buf_readinto_generic(self, b, 'read')
+    def _raw_write(self, b):
+        raise NotImplementedError
 
-def _buf_readinto1(self, b):
-    return _buf_readinto_generic(self, b, 'read1')
+    _attach(_RawIOBase, 'read', _raw_read)
+    _attach(_RawIOBase, 'readall', _raw_readall)
+    _attach(_RawIOBase, 'readinto', _raw_readinto)
+    _attach(_RawIOBase, 'write', _raw_write)
 
-_BufferedIOBase.read = _buf_read
-_BufferedIOBase.read1 = _buf_read1
-_BufferedIOBase.write = _buf_write
-_BufferedIOBase.detach = _buf_detach
-_BufferedIOBase.readinto = _buf_readinto
-_BufferedIOBase.readinto1 = _buf_readinto1
+    def _buf_read(self, size=-1):
+        _unsupported("read")
 
-def _text_read(self, size=-1):
-    _unsupported("read")
+    def _buf_read1(self, size=-1):
+        _unsupported("read1")
 
-def _text_write(self, s):
-    _unsupported("write")
+    def _buf_write(self, b):
+        _unsupported("write")
 
-def _text_readline(self, size=-1):
-    _unsupported("readline")
+    def _buf_detach(self):
+        _unsupported("detach")
 
-def _text_detach(self):
-    _unsupported("detach")
+    def _buf_readinto_generic(self, b, method):
+        data = getattr(self, method)(len(b))
+        n = len(data)
+        b[:n] = data
+        return n
 
-_TextIOBase.read = _text_read
-_TextIOBase.write = _text_write
-_TextIOBase.readline = _text_readline
-_TextIOBase.detach = _text_detach
-_TextIOBase.encoding = property(lambda self: None)
-_TextIOBase.newlines = property(lambda self: None)
-_TextIOBase.errors = property(lambda self: None)
+    def _buf_readinto(self, b):
+        return _buf_readinto_generic(self, b, 'read')
 
-def _detach_unsupported(self):
-    _unsupported("detach")
+    def _buf_readinto1(self, b):
+        return _buf_readinto_generic(self, b, 'read1')
 
-def _fileno_unsupported(self):
-    _unsupported("fileno")
+    _attach(_BufferedIOBase, 'read', _buf_read)
+    _attach(_BufferedIOBase, 'read1', _buf_read1)
+    _attach(_BufferedIOBase, 'write', _buf_write)
+    _attach(_BufferedIOBase, 'detach', _buf_detach)
+    _attach(_BufferedIOBase, 'readinto', _buf_readinto)
+    _attach(_BufferedIOBase, 'readinto1', _buf_readinto1)
 
-StringIO.detach = _detach_unsupported
-StringIO.fileno = _fileno_unsupported
+    def _text_read(self, size=-1):
+        _unsupported("read")
+
+    def _text_write(self, s):
+        _unsupported("write")
+
+    def _text_readline(self, size=-1):
+        _unsupported("readline")
+
+    def _text_detach(self):
+        _unsupported("detach")
+
+    _attach(_TextIOBase, 'read', _text_read)
+    _attach(_TextIOBase, 'write', _text_write)
+    _attach(_TextIOBase, 'readline', _text_readline)
+    _attach(_TextIOBase, 'detach', _text_detach)
+    _attach(_TextIOBase, 'encoding', property(lambda self: None))
+    _attach(_TextIOBase, 'newlines', property(lambda self: None))
+    _attach(_TextIOBase, 'errors', property(lambda self: None))
+
+    def _detach_unsupported(self):
+        _unsupported("detach")
+
+    def _fileno_unsupported(self):
+        _unsupported("fileno")
+
+    _attach(StringIO, 'detach', _detach_unsupported)
+    _attach(StringIO, 'fileno', _fileno_unsupported)
+
+
+_build()
+del _build
 
 class IOBase(_IOBase, metaclass=abc.ABCMeta):
     pass
@@ -1291,7 +1300,7 @@ def _register_std():
     TextIOBase.register(type(sys.stdout))
 _register_std()
 
-del _n, _f, _register_std
+del _register_std
 )PY";
 
 Type* make_base(Isolate& I, const char* name, Type* base) {

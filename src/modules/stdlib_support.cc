@@ -104,9 +104,19 @@ int stdlib_bind_args(Isolate& I, const char* fname, const Value* args, size_t na
       }
     }
   }
+  size_t maxpos = kwonly_start < names.size() ? kwonly_start : names.size();
+  if (nargs > maxpos) {
+    if (maxpos == 0) {
+      raisef(I, I.rt.exc_TypeError, "%s() takes no positional arguments", fname);
+    } else {
+      raisef(I, I.rt.exc_TypeError, "%s() takes %s %zu %sargument%s (%zu given)", fname,
+             required >= maxpos ? "exactly" : "at most", maxpos, maxpos == names.size() ? "" : "positional ",
+             maxpos == 1 ? "" : "s", nargs);
+    }
+    return -1;
+  }
   size_t req_pos = required < posonly ? required : posonly;
   if (nargs < req_pos) {
-    size_t maxpos = kwonly_start < names.size() ? kwonly_start : names.size();
     raisef(I, I.rt.exc_TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
            maxpos == req_pos ? "exactly" : "at least", req_pos, req_pos == 1 ? "" : "s", nargs);
     return -1;

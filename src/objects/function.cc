@@ -362,6 +362,20 @@ static int member_set(Isolate& I, Value descr, Value obj, Value value) {
   *slot = value;
   return 0;
 }
+static Value member_get_name(Isolate&, Value s) { return Value::object(s.as<MemberDescriptor>()->name); }
+static Value member_get_objclass(Isolate&, Value s) { return Value::object(s.as<MemberDescriptor>()->owner); }
+static Value member_get_qualname(Isolate& I, Value s) {
+  auto* d = s.as<MemberDescriptor>();
+  return str_value(I, std::string(type_name(d->owner)) + "." + std::string(d->name->view()));
+}
+static Value gsdescr_get_name(Isolate&, Value s) { return Value::object(s.as<GetSetDescriptor>()->name); }
+static Value gsdescr_get_objclass(Isolate&, Value s) { return Value::object(s.as<GetSetDescriptor>()->owner); }
+static Value gsdescr_get_qualname(Isolate& I, Value s) {
+  auto* d = s.as<GetSetDescriptor>();
+  return str_value(I, std::string(type_name(d->owner)) + "." + std::string(d->name->view()));
+}
+static Value descr_get_doc(Isolate&, Value) { return Value::none(); }
+
 static Value member_repr(Isolate& I, Value self) {
   auto* d = self.as<MemberDescriptor>();
   return str_value(I, "<member '" + std::string(d->name->view()) + "' of '" + type_name(d->owner) + "' objects>");
@@ -700,6 +714,10 @@ void init_function_types(Runtime& rt) {
   mb->descr_get = member_get;
   mb->descr_set = member_set;
   mb->repr = member_repr;
+  add_getsets(rt, mb, {{"__name__", member_get_name}, {"__qualname__", member_get_qualname},
+                       {"__objclass__", member_get_objclass}, {"__doc__", descr_get_doc}});
+  add_getsets(rt, g, {{"__name__", gsdescr_get_name}, {"__qualname__", gsdescr_get_qualname},
+                      {"__objclass__", gsdescr_get_objclass}, {"__doc__", descr_get_doc}});
 
   for (Type* t : {rt.classmethod_type, rt.staticmethod_type}) {
     t->basicsize = sizeof(ClassMethod);
