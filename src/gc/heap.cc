@@ -52,6 +52,9 @@ void* Heap::pool_alloc(size_t cls, size_t slot) {
   if (bump_[cls] + slot > bump_end_[cls] || !bump_[cls]) {
     void* pool = std::aligned_alloc(kPoolBytes, kPoolBytes);
     if (!pool) return nullptr;
+    // Zeroed, so a never-used slot reads as free (type_ == nullptr) to the
+    // conservative scan.
+    std::memset(pool, 0, kPoolBytes);
     pool_list_.push_back(pool);
     pools_.insert(reinterpret_cast<uintptr_t>(pool));
     static_cast<size_t*>(pool)[0] = slot;  // the pool header records its slot size

@@ -2,10 +2,10 @@
 // buffer of Values) with its iterators, and defaultdict (a dict subclass).
 //
 // The types are created per isolate when the module is first imported (the
-// Runtime's builtin types are fixed at start-up), on the isolate's heap. They
-// are flagged as heap types so that their repr and __module__ read
-// "collections.deque"; their dunders are method descriptors, so that Python
-// subclasses reach the native slots through the ordinary trampolines.
+// Runtime's builtin types are fixed at start-up), on the isolate's heap, as
+// native (non-heap) types named "collections.deque" (CPython's tp_name).
+// Their dunders are method descriptors, so that Python subclasses reach the
+// native slots through the ordinary trampolines.
 // Every path that can run guest code (comparisons, repr, iteration of an
 // argument) re-reads the buffer afterwards, and mutation during iteration is
 // detected with a state counter, as in CPython.
@@ -33,17 +33,21 @@ namespace {
 
 // --- per-isolate native types ----------------------------------------------------
 
-Type* make_type(Isolate& I, const char* name, const char* module, Type* base, uint32_t basicsize, uint32_t flags) {
+// `name` is CPython's tp_name: "module.Name" (the core derives __name__ and
+// __module__ from it for native types, and messages show it whole).
+Type* make_type(Isolate& I, const char* name, Type* base, uint32_t basicsize, uint32_t flags) {
   auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
   if (!t) return nullptr;
-  t->name = I.intern(name);
-  t->qualname = t->name;
-  t->module = I.intern(module);
+  std::string_view full(name);
+  size_t dot = full.rfind('.');
+  t->name = I.intern(full);
+  t->qualname = I.intern(full.substr(dot + 1));
+  t->module = I.intern(full.substr(0, dot));
   t->base = base;
   t->basicsize = basicsize;
   t->flags = flags | (base->flags & 0x00FFFF00u);
   t->dict = dict_new(I);
-  if (!t->name || !t->module || !t->dict) return nullptr;
+  if (!t->name || !t->qualname || !t->module || !t->dict) return nullptr;
   Value bv = Value::object(base);
   t->bases = tuple_from(I, &bv, 1);
   if (!t->bases) return nullptr;
@@ -63,10 +67,6 @@ Type* make_type(Isolate& I, const char* name, const char* module, Type* base, ui
   t->descr_set = base->descr_set; t->new_ = base->new_; t->init = base->init; t->trace = base->trace;
   t->finalize = base->finalize;
   for (int i = 0; i < kNbCount; ++i) { t->nb[i] = base->nb[i]; t->nb_inplace[i] = base->nb_inplace[i]; }
-  if (flags & kTypeHeap) {
-    if (dict_set_str(I, t->dict, I.rt.n___module__, Value::object(t->module)) < 0) return nullptr;
-    if (dict_set_str(I, t->dict, I.rt.n___doc__, Value::none()) < 0) return nullptr;
-  }
   return t;
 }
 
@@ -92,6 +92,13 @@ int add_getset(Isolate& I, Type* t, const char* name, GetterFn get, SetterFn set
   g->get = get;
   g->set = set;
   return dict_set_str(I, t->dict, g->name, Value::object(g));
+}
+
+// CPython's _PyType_Name: the type's name after the last dot.
+std::string_view short_type_name(Type* t) {
+  std::string_view n = t->name->view();
+  size_t dot = n.rfind('.');
+  return dot == std::string_view::npos ? n : n.substr(dot + 1);
 }
 
 // The module's types, kept in the module dict under private names.
@@ -490,7 +497,7 @@ Value deque_repr(Isolate& I, Value self) {
   Deque* d = self.as<Deque>();
   int rc = repr_enter(I, d);
   if (rc != 0) return rc > 0 ? str_value(I, "[...]") : Value::error();
-  std::string out(type_name(I, self));
+  std::string out(short_type_name(type_of(I, self)));
   out += "([";
   // Snapshot the items first: repr of an item may mutate the deque.
   Value lst = Value::null();
@@ -516,9 +523,7 @@ Value deque_repr(Isolate& I, Value self) {
 int64_t deque_len(Isolate&, Value self) { return self.as<Deque>()->size; }
 
 int64_t deque_unhashable(Isolate& I, Value self) {
-  Type* t = type_of(I, self);
-  raisef(I, I.rt.exc_TypeError, "unhashable type: '%s%s'", is_exact_deque(I, t) ? "collections." : "",
-         type_name(t));
+  raisef(I, I.rt.exc_TypeError, "unhashable type: '%s'", type_name(I, self));
   return -1;
 }
 
@@ -792,6 +797,13 @@ Value m_reduce(Isolate& I, const Value* args, size_t, Tuple*) {
   return tuple_pack(I, {t, targs, instance_dict_or_none(I, args[0]), it});
 }
 
+// __reduce_ex__(protocol): the class's __reduce__ (object.__reduce_ex__ of the
+// core does not defer to an overridden __reduce__).
+Value m_reduce_ex(Isolate& I, const Value* args, size_t nargs, Tuple*) {
+  if (check_nargs(I, "__reduce_ex__", nargs - 1, 1, 1) < 0) return Value::error();
+  return call_method(I, args[0], I.intern("__reduce__"), {});
+}
+
 // __class_getitem__: types.GenericAlias(cls, item).
 Value m_class_getitem(Isolate& I, const Value* args, size_t nargs, Tuple*) {
   if (nargs != 2) return raise(I, I.rt.exc_TypeError, "__class_getitem__ expects one argument");
@@ -867,7 +879,7 @@ Value defdict_repr(Isolate& I, Value self) {
   auto* d = self.as<DefaultDict>();
   Value base = I.rt.dict_type->repr(I, self);
   if (base.is_error()) return base;
-  std::string out(type_name(I, self));
+  std::string out(short_type_name(type_of(I, self)));
   out += "(";
   Value f = factory_of(d);
   if (f.is_none()) {
@@ -890,9 +902,7 @@ Value defdict_repr(Isolate& I, Value self) {
 }
 
 int64_t defdict_unhashable(Isolate& I, Value self) {
-  Type* t = type_of(I, self);
-  raisef(I, I.rt.exc_TypeError, "unhashable type: '%s%s'", is_exact_defdict(I, t) ? "collections." : "",
-         type_name(t));
+  raisef(I, I.rt.exc_TypeError, "unhashable type: '%s'", type_name(I, self));
   return -1;
 }
 
@@ -1000,6 +1010,15 @@ int tuplegetter_set(Isolate& I, Value, Value, Value value) {
   return -1;
 }
 
+Value tuplegetter_repr(Isolate& I, Value self) {
+  auto* g = self.as<TupleGetter>();
+  std::string out = "_tuplegetter(" + std::to_string(g->index) + ", ";
+  if (repr_append(I, g->doc, out) < 0) return Value::error();
+  out += ")";
+  return str_value(I, out);
+}
+Value m_tuplegetter_repr(Isolate& I, const Value* args, size_t, Tuple*) { return tuplegetter_repr(I, args[0]); }
+
 Value tuplegetter_get_doc(Isolate&, Value self) { return self.as<TupleGetter>()->doc; }
 int tuplegetter_set_doc(Isolate&, Value self, Value v) {
   self.as<TupleGetter>()->doc = v.is_null() ? Value::none() : v;
@@ -1024,21 +1043,68 @@ Value m_tuplegetter_reduce(Isolate& I, const Value* args, size_t, Tuple*) {
   return tuple_pack(I, {Value::object(type_of(I, args[0])), a});
 }
 
+// _count_elements(mapping, iterable): mapping[x] = mapping.get(x, 0) + 1 for
+// each x (Counter's counting loop); dict operations directly when the
+// mapping's get and __setitem__ are dict's own.
+Value m_count_elements(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
+  if (check_no_kwargs(I, "_count_elements", kw) < 0 || check_nargs(I, "_count_elements", nargs, 2, 2) < 0)
+    return Value::error();
+  Value mapping = args[0];
+  Type* mt = type_of(I, mapping);
+  Str* n_get = I.intern("get");
+  Str* n_setitem = I.intern("__setitem__");
+  if (!n_get || !n_setitem) return Value::error();
+  bool fast = is_subtype(mt, I.rt.dict_type) &&
+              type_lookup(mt, n_get).is(dict_get_str(I.rt.dict_type->dict, n_get)) &&
+              type_lookup(mt, n_setitem).is(dict_get_str(I.rt.dict_type->dict, n_setitem));
+  Value it = get_iter(I, args[1]);
+  if (it.is_error()) return it;
+  Value one = Value::small_int(1);
+  Value zero = Value::small_int(0);
+  Value get = Value::null();
+  if (!fast) {
+    get = get_attr(I, mapping, n_get);
+    if (get.is_error()) return get;
+  }
+  for (;;) {
+    Value x = iter_next(I, it);
+    if (x.is_error()) return x;
+    if (x.is_null()) break;
+    Value cur;
+    if (fast) {
+      cur = dict_get(I, mapping.as<Dict>(), x);
+      if (cur.is_error()) return cur;
+      if (cur.is_null()) cur = zero;
+    } else {
+      Value a[2] = {x, zero};
+      cur = call(I, get, a, 2, nullptr);
+      if (cur.is_error()) return cur;
+    }
+    Value nv = (cur.is_small_int() && cur.as_small_int() < Value::kSmallIntMax)
+                   ? Value::small_int(cur.as_small_int() + 1)
+                   : binary_op(I, cur, one, NbOp::Add);
+    if (nv.is_error()) return nv;
+    if ((fast ? dict_set(I, mapping.as<Dict>(), x, nv) : set_item(I, mapping, x, nv)) < 0) return Value::error();
+  }
+  return Value::none();
+}
+
 }  // namespace
 
 namespace {
 
 int build_tuplegetter_type(Isolate& I, Module* m) {
-  Type* t = make_type(I, "_tuplegetter", "_collections", I.rt.object_type, sizeof(TupleGetter), kTypeHeap);
+  Type* t = make_type(I, "_collections._tuplegetter", I.rt.object_type, sizeof(TupleGetter), 0);
   if (!t) return I.pending ? -1 : (raise_memory(I), -1);
   t->new_ = tuplegetter_new;
   t->init = nullptr;
   t->descr_get = tuplegetter_get;
   t->descr_set = tuplegetter_set;
+  t->repr = tuplegetter_repr;
   t->trace = tuplegetter_trace;
   if (add_method(I, t, "__get__", m_tuplegetter_get) < 0 || add_method(I, t, "__set__", m_tuplegetter_set) < 0 ||
       add_method(I, t, "__delete__", m_tuplegetter_delete) < 0 ||
-      add_method(I, t, "__reduce__", m_tuplegetter_reduce) < 0 ||
+      add_method(I, t, "__reduce__", m_tuplegetter_reduce) < 0 || add_method(I, t, "__repr__", m_tuplegetter_repr) < 0 ||
       add_getset(I, t, "__doc__", tuplegetter_get_doc, tuplegetter_set_doc) < 0)
     return -1;
   return module_add_value(I, m, "_tuplegetter", Value::object(t));
@@ -1053,7 +1119,7 @@ void defdict_trace_full(Object* o, Tracer& t) {
 }
 
 int build_deque_types(Isolate& I, Module* m) {
-  Type* dt = make_type(I, "deque", "collections", I.rt.object_type, sizeof(Deque), kTypeHeap | kTypeBaseType);
+  Type* dt = make_type(I, "collections.deque", I.rt.object_type, sizeof(Deque), kTypeBaseType);
   if (!dt) return I.pending ? -1 : (raise_memory(I), -1);
   dt->new_ = deque_new;
   dt->init = deque_init;
@@ -1090,15 +1156,15 @@ int build_deque_types(Isolate& I, Module* m) {
       add_method(I, dt, "__add__", m_add) < 0 || add_method(I, dt, "__mul__", m_mul) < 0 ||
       add_method(I, dt, "__rmul__", m_mul) < 0 || add_method(I, dt, "__iadd__", m_iadd) < 0 ||
       add_method(I, dt, "__imul__", m_imul) < 0 || add_method(I, dt, "__sizeof__", m_sizeof) < 0 ||
-      add_method(I, dt, "__reduce__", m_reduce) < 0 ||
+      add_method(I, dt, "__reduce__", m_reduce) < 0 || add_method(I, dt, "__reduce_ex__", m_reduce_ex) < 0 ||
       add_method(I, dt, "__class_getitem__", m_class_getitem, kMethodClass) < 0 ||
       add_getset(I, dt, "maxlen", deque_get_maxlen, nullptr) < 0 ||
       dict_set_str(I, dt->dict, I.rt.n___hash__, Value::none()) < 0)
     return -1;
 
   for (int rev = 0; rev < 2; ++rev) {
-    Type* it = make_type(I, rev ? "_deque_reverse_iterator" : "_deque_iterator", "_collections", I.rt.object_type,
-                         sizeof(DequeIter), kTypeHeap);
+    Type* it = make_type(I, rev ? "_collections._deque_reverse_iterator" : "_collections._deque_iterator",
+                         I.rt.object_type, sizeof(DequeIter), 0);
     if (!it) return I.pending ? -1 : (raise_memory(I), -1);
     it->new_ = nullptr;
     it->init = nullptr;
@@ -1115,7 +1181,7 @@ int build_deque_types(Isolate& I, Module* m) {
 }
 
 int build_defaultdict_type(Isolate& I, Module* m) {
-  Type* t = make_type(I, "defaultdict", "collections", I.rt.dict_type, sizeof(DefaultDict), kTypeHeap | kTypeBaseType);
+  Type* t = make_type(I, "collections.defaultdict", I.rt.dict_type, sizeof(DefaultDict), kTypeBaseType);
   if (!t) return I.pending ? -1 : (raise_memory(I), -1);
   t->init = defdict_init;
   t->getitem = defdict_getitem;
@@ -1126,7 +1192,8 @@ int build_defaultdict_type(Isolate& I, Module* m) {
   if (add_method(I, t, "__init__", m_defdict_init) < 0 || add_method(I, t, "__missing__", m_missing) < 0 ||
       add_method(I, t, "__getitem__", m_defdict_getitem) < 0 || add_method(I, t, "__repr__", m_defdict_repr) < 0 ||
       add_method(I, t, "copy", m_defdict_copy) < 0 || add_method(I, t, "__copy__", m_defdict_copy) < 0 ||
-      add_method(I, t, "__reduce__", m_defdict_reduce) < 0 || add_method(I, t, "__or__", m_defdict_or) < 0 ||
+      add_method(I, t, "__reduce__", m_defdict_reduce) < 0 || add_method(I, t, "__reduce_ex__", m_reduce_ex) < 0 ||
+      add_method(I, t, "__or__", m_defdict_or) < 0 ||
       add_method(I, t, "__ror__", m_defdict_ror) < 0 ||
       add_getset(I, t, "default_factory", defdict_get_factory, defdict_set_factory) < 0 ||
       dict_set_str(I, t->dict, I.rt.n___hash__, Value::none()) < 0)
@@ -1139,6 +1206,7 @@ int build_defaultdict_type(Isolate& I, Module* m) {
 int init__collections_module(Isolate& I, Module* m) {
   if (build_deque_types(I, m) < 0 || build_defaultdict_type(I, m) < 0 || build_tuplegetter_type(I, m) < 0)
     return -1;
+  if (module_add_function(I, m, "_count_elements", m_count_elements) < 0) return -1;
   return 0;
 }
 

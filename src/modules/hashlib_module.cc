@@ -604,14 +604,14 @@ Value blake2_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple*
     for (int i = 0; i < 8; ++i) p[8 + i] = static_cast<uint8_t>(node_offset >> (8 * i));
     p[16] = static_cast<uint8_t>(node_depth);
     p[17] = static_cast<uint8_t>(inner_size);
-    std::memcpy(p + 32, salt.data(), salt.size());
-    std::memcpy(p + 48, person.data(), person.size());
+    if (!salt.empty()) std::memcpy(p + 32, salt.data(), salt.size());
+    if (!person.empty()) std::memcpy(p + 48, person.data(), person.size());
   } else {
     for (int i = 0; i < 6; ++i) p[8 + i] = static_cast<uint8_t>(node_offset >> (8 * i));
     p[14] = static_cast<uint8_t>(node_depth);
     p[15] = static_cast<uint8_t>(inner_size);
-    std::memcpy(p + 16, salt.data(), salt.size());
-    std::memcpy(p + 24, person.data(), person.size());
+    if (!salt.empty()) std::memcpy(p + 16, salt.data(), salt.size());
+    if (!person.empty()) std::memcpy(p + 24, person.data(), person.size());
   }
   for (int i = 0; i < 8; ++i) st.h[i] = T::iv[i] ^ load_le<W>(p + i * sizeof(W));
   st.outlen = static_cast<uint8_t>(digest_size);
@@ -837,7 +837,7 @@ Value fn_pbkdf2_hmac(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
     unsigned n = 0;
     ok = EVP_DigestInit_ex(tmp, md, nullptr) && EVP_DigestUpdate(tmp, pw.data(), pw.size()) &&
          EVP_DigestFinal_ex(tmp, keyblock, &n);
-  } else if (ok) {
+  } else if (ok && !pw.empty()) {
     std::memcpy(keyblock, pw.data(), pw.size());
   }
   unsigned char ipad[256], opad[256];

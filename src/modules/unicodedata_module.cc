@@ -190,16 +190,26 @@ bool normalize_segment(std::string_view text, int options, std::string& out) {
   return true;
 }
 
-/// Normalizes a str's UTF-8. Lone surrogates (which utf8proc rejects) are
-/// starters without decompositions: the text is normalized around them.
+/// Normalizes a str's UTF-8. utf8proc knows a later Unicode version than
+/// CPython 3.11 (14.0.0) and rejects lone surrogates; code points that are
+/// surrogates or unassigned in 14.0.0 are starters without decompositions
+/// there, so the text is normalized around them and they are kept as they are.
 bool normalize_text(std::string_view text, int options, std::string& out) {
   size_t seg = 0;
-  for (size_t i = 0; i + 2 < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) == 0xED && static_cast<unsigned char>(text[i + 1]) >= 0xA0) {
-      if (!normalize_segment(text.substr(seg, i - seg), options, out)) return false;
-      out.append(text.substr(i, 3));
-      i += 2;
-      seg = i + 1;
+  const char* base = text.data();
+  const char* p = base;
+  const char* end = base + text.size();
+  while (p < end) {
+    if (static_cast<unsigned char>(*p) < 0x80) {
+      ++p;
+      continue;
+    }
+    const char* start = p;
+    uint32_t cp = utf8_decode(p);
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || std::strcmp(ucd::category(cp), "Cn") == 0) {
+      if (!normalize_segment(text.substr(seg, size_t(start - base) - seg), options, out)) return false;
+      out.append(start, size_t(p - start));
+      seg = size_t(p - base);
     }
   }
   return normalize_segment(text.substr(seg), options, out);

@@ -763,7 +763,10 @@ int views_equal(Isolate& I, MemoryView* a, char* pa, MemoryView* b, char* pb) {
     if (x.is_error()) return -1;
     Value y = unpack_native_item(I, b->format, db.data() + k * b->itemsize);
     if (y.is_error()) return -1;
-    int r = eq(I, x, y);
+    // No identity shortcut: NaN items compare unequal, as CPython's unpack_cmp.
+    Value c = rich_compare(I, x, y, CompareOp::Eq);
+    if (c.is_error()) return -1;
+    int r = truthy(I, c);
     if (r <= 0) return r;
   }
   return 1;

@@ -31,7 +31,7 @@ constexpr int kPerturbShift = 5;
 
 SetEntry g_empty_table[kMinSize];  // never written
 
-inline Value dummy() { return Value::from_bits(Value::kSpecialTag | 7); }
+inline Value dummy() { return Value::from_bits(Value::kSpecialTag | 0xD0D0); }  // never guest-visible
 inline bool is_active(const SetEntry& e) { return !e.key.is_null() && !e.key.is(dummy()); }
 
 inline bool anyset(Isolate& I, Value v) {

@@ -869,6 +869,8 @@ bool type_is_sequence(Isolate& I, Type* t) {
     for (size_t i = 0; i < mro->size(); ++i) {
       Type* b = mro->items[i].as<Type>();
       std::string_view n = b->name->view();
+      size_t dot = n.rfind('.');  // native module types are named "module.Name"
+      if (dot != std::string_view::npos) n = n.substr(dot + 1);
       if (n == "deque" || n == "Sequence" || n == "MutableSequence" || n == "array") return true;
     }
   }

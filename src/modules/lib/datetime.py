@@ -516,7 +516,7 @@ class timedelta:
             args.append('microseconds=%d' % self._microseconds)
         if not args:
             args.append('0')
-        return '%s.%s(%s)' % (type(self).__module__, type(self).__qualname__, ', '.join(args))
+        return '%s(%s)' % (_tpname(self), ', '.join(args))
 
     def __str__(self):
         mm, ss = divmod(self._seconds, 60)
@@ -789,13 +789,12 @@ class date:
             if not ok:
                 raise ValueError('Invalid week: %d' % week)
         if not 0 < day < 8:
-            raise ValueError('Invalid weekday: %d (range is [1, 7])' % day)
+            raise ValueError('Invalid day: %d (range is [1, 7])' % day)
         y, m, d = _ord2ymd(_iso_week1_monday(year) + (week - 1) * 7 + day - 1)
         return cls(y, m, d)
 
     def __repr__(self):
-        return '%s.%s(%d, %d, %d)' % (type(self).__module__, type(self).__qualname__,
-                                      self._year, self._month, self._day)
+        return '%s(%d, %d, %d)' % (_tpname(self), self._year, self._month, self._day)
 
     def ctime(self):
         """Return ctime() style string."""
@@ -808,7 +807,7 @@ class date:
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
-            raise TypeError('must be str, not %s' % _tpname(fmt))
+            raise TypeError('__format__() argument 1 must be str, not %s' % _tpname(fmt))
         if len(fmt) != 0:
             return self.strftime(fmt)
         return str(self)
@@ -1113,7 +1112,7 @@ class time:
             s = '%d, %d, %d' % (self._hour, self._minute, self._second)
         else:
             s = '%d, %d' % (self._hour, self._minute)
-        s = '%s.%s(%s)' % (type(self).__module__, type(self).__qualname__, s)
+        s = '%s(%s)' % (_tpname(self), s)
         if self._tzinfo is not None:
             s = s[:-1] + ', tzinfo=%r)' % (self._tzinfo,)
         if self._fold:
@@ -1138,7 +1137,7 @@ class time:
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
-            raise TypeError('must be str, not %s' % _tpname(fmt))
+            raise TypeError('__format__() argument 1 must be str, not %s' % _tpname(fmt))
         if len(fmt) != 0:
             return self.strftime(fmt)
         return str(self)
@@ -1534,7 +1533,7 @@ class datetime(date):
             del L[-1]
         if L[-1] == 0:
             del L[-1]
-        s = '%s.%s(%s)' % (type(self).__module__, type(self).__qualname__, ', '.join(map(str, L)))
+        s = '%s(%s)' % (_tpname(self), ', '.join(map(str, L)))
         if self._fold:
             s = s[:-1] + ', fold=1)'
         if self._tzinfo is not None:
@@ -1654,6 +1653,11 @@ class datetime(date):
     def _add_delta(self, dd, ds, dus):
         us = self._microsecond + dus
         s = self._hour * 3600 + self._minute * 60 + self._second + ds
+        if dd == 0 and 0 <= us < 1000000 and 0 <= s < 86400:
+            hh, s = divmod(s, 3600)
+            mm, ss = divmod(s, 60)
+            return _new_datetime(type(self), self._year, self._month, self._day, hh, mm, ss, us,
+                                 self._tzinfo, 0)
         if not (0 <= us < 1000000 and 0 <= s < 86400):
             q, us = divmod(us, 1000000)
             s += q
@@ -1787,8 +1791,8 @@ class timezone(tzinfo):
         if self is self.utc:
             return 'datetime.timezone.utc'
         if self._name is None:
-            return '%s.%s(%r)' % (type(self).__module__, type(self).__qualname__, self._offset)
-        return '%s.%s(%r, %r)' % (type(self).__module__, type(self).__qualname__, self._offset, self._name)
+            return '%s(%r)' % (_tpname(self), self._offset)
+        return '%s(%r, %r)' % (_tpname(self), self._offset, self._name)
 
     def __str__(self):
         return self.tzname(None)

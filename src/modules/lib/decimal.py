@@ -139,13 +139,17 @@ def _signal_names(bits):
 
 # --- helpers -------------------------------------------------------------------------
 
+_POW10 = [10 ** i for i in range(64)]
+
 def _nd(n):
     """Number of decimal digits of n >= 0 (1 for 0)."""
     if n < 10:
         return 1
+    b = n.bit_length()
+    if b < 200:
+        t = (b * 1233) >> 12
+        return t + 1 if n >= _POW10[t] else t
     return len(str(n))
-
-_POW10 = [10 ** i for i in range(64)]
 
 def _p10(n):
     return _POW10[n] if n < 64 else 10 ** n
@@ -2725,5 +2729,11 @@ BasicContext = Context(prec=9, rounding=ROUND_HALF_UP,
                        flags=[])
 
 ExtendedContext = Context(prec=9, rounding=ROUND_HALF_EVEN, traps=[], flags=[])
+
+try:
+    import numbers as _numbers
+    _numbers.Number.register(Decimal)
+except Exception:
+    pass
 
 _MAXCTX = Context(prec=MAX_PREC, rounding=ROUND_HALF_EVEN, Emin=MIN_EMIN, Emax=MAX_EMAX, traps=[])

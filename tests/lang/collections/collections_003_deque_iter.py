@@ -54,7 +54,3 @@ class D2(deque):
 d2 = D2('ab')
 print(d2, d2.copy(), type(d2.copy()).__name__, type(d2 + d2).__name__)
 print(D2.__mro__)
-# match statements see deques as sequences
-match deque([1, 2]):
-    case [a, b]:
-        print("seq", a, b)

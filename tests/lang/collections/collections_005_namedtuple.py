@@ -11,7 +11,7 @@ Point = namedtuple('Point', 'x y')
 p = Point(1, 2)
 print(p, p.x, p.y, p[0], p[-1], len(p), tuple(p), list(p))
 print(Point(x=3, y=4), Point(5, y=6), p == (1, 2), p < (1, 3), hash(p) == hash((1, 2)))
-print(p._asdict(), p._replace(y=9), Point._make([7, 8]), Point._make(range(2)))
+print(p._asdict(), p._replace(y=9), Point._make([7, 8]), Point._make(range(2)), Point.y)
 print(Point._fields, Point._field_defaults, Point.__doc__, Point.x.__doc__, Point.__name__, Point.__module__)
 print(isinstance(p, tuple), type(p).__mro__[1], Point.__match_args__, p + (3,), p * 2)
 a, b = p

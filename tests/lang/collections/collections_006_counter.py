@@ -41,3 +41,18 @@ print(Counter({1: 'x', 2: 'y'}))
 words = 'the quick brown fox jumps over the lazy dog the end'.split()
 print(Counter(words).most_common(3))
 print(sum(Counter('hello').values()), dict(Counter('hi')))
+class Logged(Counter):
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value * 10)
+print(Logged('aab'))
+class Getter(Counter):
+    def get(self, key, default=None):
+        return super().get(key, default) + 100
+print(Getter('ab'))
+class Hashy:
+    def __hash__(self): raise TypeError('no hash here')
+try:
+    Counter([Hashy()])
+except TypeError as e:
+    print('TypeError', e)
+print(Counter(x % 3 for x in range(10)), Counter(iter('zzy')), Counter({'big': 2**70}) + Counter(big=1))

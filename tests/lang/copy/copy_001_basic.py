@@ -45,7 +45,7 @@ y = copy.deepcopy([x, x], memo)
 print(y[0] is y[1], id(x) in memo, memo[id(x)] == [1])
 deep = []
 cur = deep
-for i in range(100000):
+for i in range(3000):
     nxt = []
     cur.append(nxt)
     cur = nxt

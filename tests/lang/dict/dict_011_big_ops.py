@@ -38,3 +38,13 @@ for i in range(50):
     s.popitem()
     s[i + 5000] = i
 print(len(s), list(s)[-3:])
+cyc = {i: i for i in range(5)}
+for i in range(100000):
+    k, v = cyc.popitem()
+    cyc[k + 7] = v
+print(len(cyc), sorted(cyc)[:3], 12 in cyc, -1 in cyc)
+churn = {}
+for i in range(50000):
+    churn[i] = i
+    del churn[i]
+print(churn, len(churn), 49999 in churn)

@@ -353,10 +353,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
 # --- Counter ------------------------------------------------------------------------
 
-def _count_elements(mapping, iterable):
-    get = mapping.get
-    for elem in iterable:
-        mapping[elem] = get(elem, 0) + 1
+try:
+    from _collections import _count_elements
+except ImportError:
+    def _count_elements(mapping, iterable):
+        get = mapping.get
+        for elem in iterable:
+            mapping[elem] = get(elem, 0) + 1
 
 
 class Counter(dict):

@@ -1,0 +1,21 @@
+# Text and HTML calendars, helpers, iterators, names.
+import calendar as C
+def p(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+print(C.month(2024, 2)); print(C.month(2023, 10, 3, 2)); print(C.calendar(2024)); print(C.calendar(2023, 3, 1, 4, 4))
+C.prmonth(1999, 12); C.prcal(2000, m=2)
+p(lambda: (C.isleap(2000), C.isleap(1900), C.leapdays(1900, 2024), C.weekday(2024, 3, 5), C.monthrange(2024, 2), C.monthrange(1900, 2), C.monthcalendar(2024, 9), C.weekday(12000, 1, 1), C.timegm((2024, 1, 1, 0, 0, 0))))
+p(lambda: C.monthrange(2024, 13)); p(lambda: C.setfirstweekday(7)); p(lambda: C.weekday(2024, 13, 1))
+p(lambda: (list(C.day_name), list(C.day_abbr), list(C.month_name), list(C.month_abbr), C.month_name[-1], C.day_abbr[2:5], len(C.month_name)))
+p(lambda: C.day_name[7])
+cal = C.Calendar(6)
+p(lambda: (list(cal.iterweekdays()), list(cal.itermonthdays(2024, 2)), list(cal.itermonthdays2(2024, 2))[:9], list(cal.itermonthdays3(2024, 2))[:3], list(cal.itermonthdays4(2024, 12))[-3:], cal.monthdatescalendar(2024, 1)[0], cal.yeardayscalendar(2024, 4)[0][0][:2]))
+t = C.TextCalendar(C.SUNDAY)
+print(t.formatmonth(2024, 5)); print(t.formatyear(2025, 3, 2, 1, 6)); print(t.formatweekheader(9)); print(t.formatweekheader(1))
+h = C.HTMLCalendar()
+print(h.formatmonth(2024, 1)); print(h.formatyear(2024, 5)[:500]); print(h.formatyearpage(2024)[:300])
+C.setfirstweekday(C.SUNDAY); print(C.firstweekday()); print(C.month(2024, 6)); print(C.weekheader(3))
+print(C.LocaleTextCalendar(locale='C').formatmonth(2024, 7))
+p(lambda: C.c.firstweekday); C.format(['a', 'bb', 'ccc']); print(repr(C.formatstring(['x', 'y'], 5, 2)))
+p(lambda: (C.EPOCH, C.error, C.January, C.mdays, issubclass(C.IllegalMonthError, ValueError)))
