@@ -72,10 +72,8 @@ void Isolate::collect() {
     }
     o = next;
   }
-  // Restore the original order (newest first) for locality of later scans.
-  Object* rev = nullptr;
-  while (live) { Object* n = live->gc_next_; live->gc_next_ = rev; rev = live; live = n; }
-  heap.set_all_objects(rev);
+  // The survivors are now oldest-first; order carries no meaning.
+  heap.set_all_objects(live);
   for (Object* o : dead) {
     Type* t = o->type_;
     if (t->finalize && !(o->gc_bits_ & kGcFinalized)) {

@@ -92,6 +92,14 @@ Object* Heap::alloc_object(Type* type, size_t size) {
   bytes_ += size;
   allocated_since_gc_ += size;
   ++count_;
+  if (type && type->is_heap()) {
+    // __slots__ start unset (null); zero bits would read as the float 0.0.
+    for (Type* k = type; k; k = k->base) {
+      if (!k->nslots) continue;
+      Value* v = reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + k->slots_offset);
+      for (uint32_t i = 0; i < k->nslots; ++i) v[i] = Value::null();
+    }
+  }
   return o;
 }
 
@@ -208,9 +216,10 @@ bool Heap::charge(size_t n) {
 
 void Heap::after_collection(size_t live_bytes, size_t live_count) {
   allocated_since_gc_ = 0;
-  // Collect again once the heap has grown by as much as is live (min 8 MiB),
-  // so collection work stays proportional to allocation.
-  next_gc_ = live_bytes < (8u << 20) ? (8u << 20) : live_bytes;
+  // Collect again once the heap has grown by twice what is live (min 8 MiB):
+  // a collection walks every object, so this keeps its cost proportional to
+  // allocation while the heap stays within 3x of the live data.
+  next_gc_ = live_bytes < (4u << 20) ? (8u << 20) : 2 * live_bytes;
   (void)live_count;
 }
 

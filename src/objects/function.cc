@@ -343,7 +343,7 @@ static Value member_get(Isolate& I, Value descr, Value obj, Value) {
     return raisef(I, I.rt.exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                   d->name->data, type_name(d->owner), type_name(I, obj));
   Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_object()) + d->offset);
-  if (v.is_null() || v.bits() == 0)
+  if (v.is_null())
     return raisef(I, I.rt.exc_AttributeError, "'%s' object has no attribute '%s'", type_name(I, obj), d->name->data);
   return v;
 }
@@ -355,7 +355,7 @@ static int member_set(Isolate& I, Value descr, Value obj, Value value) {
     return -1;
   }
   Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_object()) + d->offset);
-  if (value.is_null() && (slot->is_null() || slot->bits() == 0)) {
+  if (value.is_null() && slot->is_null()) {
     raisef(I, I.rt.exc_AttributeError, "'%s' object has no attribute '%s'", type_name(I, obj), d->name->data);
     return -1;
   }
