@@ -1,6 +1,7 @@
 // capy: the command-line host. Parses the command line into Limits and
 // grants, reads the program, runs it in one isolate, and maps the outcome to
 // the exit status of the contract (0 ok, 1 uncaught exception, 2 usage, 3 limit).
+#include <sys/random.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -66,6 +67,19 @@ class CliHost : public capy::Host {
   double monotonic() override {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();
+  }
+  bool entropy(void* buf, size_t n) override {
+    auto* p = static_cast<unsigned char*>(buf);
+    while (n > 0) {
+      ssize_t got = getrandom(p, n, 0);
+      if (got < 0) {
+        if (errno == EINTR) continue;
+        return false;
+      }
+      p += got;
+      n -= static_cast<size_t>(got);
+    }
+    return true;
   }
 };
 

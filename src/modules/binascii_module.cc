@@ -12,6 +12,7 @@
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native.h"
 #include "objects/ops.h"
 #include "objects/str.h"
@@ -39,8 +40,8 @@ Value raise_error(Isolate& I, const char* msg) {
 }
 
 /// A bytes-like argument (binary side). Returns false with TypeError set.
-bool get_buffer(Isolate& I, Value v, std::string_view* out, Value* keep) {
-  int r = bytes_like(I, v, out, keep);
+bool get_buffer(Isolate& I, Value v, std::string_view* out, std::string* keep) {
+  int r = buffer_bytes(I, v, out, keep);
   if (r < 0) return false;
   if (r == 0) {
     raisef(I, I.rt.exc_TypeError, "a bytes-like object is required, not '%s'", type_name(I, v));
@@ -50,7 +51,7 @@ bool get_buffer(Isolate& I, Value v, std::string_view* out, Value* keep) {
 }
 
 /// An ASCII-side argument: bytes-like or an ASCII-only str.
-bool get_ascii(Isolate& I, Value v, std::string_view* out, Value* keep) {
+bool get_ascii(Isolate& I, Value v, std::string_view* out, std::string* keep) {
   if (v.is_object() && (v.as_object()->type_->flags & kTypeStrSubclass)) {
     Str* s = v.as<Str>();
     if (!s->ascii) {
@@ -60,7 +61,7 @@ bool get_ascii(Isolate& I, Value v, std::string_view* out, Value* keep) {
     *out = s->view();
     return true;
   }
-  int r = bytes_like(I, v, out, keep);
+  int r = buffer_bytes(I, v, out, keep);
   if (r < 0) return false;
   if (r == 0) {
     raisef(I, I.rt.exc_TypeError, "argument should be bytes, buffer or ASCII string, not '%s'", type_name(I, v));
@@ -128,8 +129,8 @@ Value binascii_hex(Isolate& I, std::string_view data, Value sep, Value bps_v) {
       sepc = static_cast<char>(cp);
     } else {
       std::string_view sv;
-      Value keep;
-      int r = bytes_like(I, sep, &sv, &keep);
+      std::string keep;
+      int r = buffer_bytes(I, sep, &sv, &keep);
       if (r < 0) return Value::error();
       if (r == 0) {
         int64_t n = length(I, sep);
@@ -186,7 +187,7 @@ Value fn_b2a_hex(Isolate& I, const Value* args, size_t nargs, Tuple* kw, const c
   Value a[3];
   if (bind_args(I, name, args, nargs, kw, {"data", "sep", "bytes_per_sep"}, 0, 3, 1, a) < 0) return Value::error();
   std::string_view data;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, a[0], &data, &keep)) return Value::error();
   return binascii_hex(I, data, a[1], a[2]);
 }
@@ -201,7 +202,7 @@ Value fn_a2b_hex(Isolate& I, const Value* args, size_t nargs, Tuple* kw, const c
   Value a[1];
   if (bind_args(I, name, args, nargs, kw, {"hexstr"}, 0, 1, 1, a) < 0) return Value::error();
   std::string_view s;
-  Value keep;
+  std::string keep;
   if (!get_ascii(I, a[0], &s, &keep)) return Value::error();
   if (s.size() % 2) return raise_error(I, "Odd-length string");
   Bytes* b = bytes_alloc(I, s.size() / 2);
@@ -241,7 +242,7 @@ Value fn_b2a_base64(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   bool newline;
   if (!get_bool(I, a[1], true, &newline)) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, a[0], &d, &keep)) return Value::error();
   size_t n = d.size();
   size_t out = (n + 2) / 3 * 4 + (newline ? 1 : 0);
@@ -281,7 +282,7 @@ Value fn_a2b_base64(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   bool strict;
   if (!get_bool(I, a[1], false, &strict)) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_ascii(I, a[0], &d, &keep)) return Value::error();
   std::string out;
   out.reserve(d.size() / 4 * 3 + 3);
@@ -354,7 +355,7 @@ Value fn_a2b_uu(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (nargs != 1) return raisef(I, I.rt.exc_TypeError, "a2b_uu() takes exactly one argument (%zu given)", nargs);
   if (bind_args(I, "a2b_uu", args, nargs, kw, {"data"}, 1, 1, 1, a) < 0) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_ascii(I, a[0], &d, &keep)) return Value::error();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(d.data());
   int64_t len = static_cast<int64_t>(d.size());
@@ -400,7 +401,7 @@ Value fn_b2a_uu(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   bool backtick;
   if (!get_bool(I, a[1], false, &backtick)) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, a[0], &d, &keep)) return Value::error();
   if (d.size() > 45) return raise_error(I, "At most 45 bytes at once");
   std::string out;
@@ -431,7 +432,7 @@ Value fn_a2b_qp(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   bool header;
   if (!get_bool(I, a[1], false, &header)) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_ascii(I, a[0], &d, &keep)) return Value::error();
   std::string out;
   size_t n = d.size(), in = 0;
@@ -476,7 +477,7 @@ Value fn_b2a_qp(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
       !get_bool(I, a[3], false, &header))
     return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, a[0], &d, &keep)) return Value::error();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(d.data());
   size_t n = d.size();
@@ -571,7 +572,7 @@ Value fn_crc_hqx(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   uint32_t crc;
   if (!get_uint_mask(I, args[1], &crc)) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, args[0], &d, &keep)) return Value::error();
   crc &= 0xffff;
   for (unsigned char c : d) crc = ((crc << 8) & 0xff00) ^ kCrcHqx[(crc >> 8) ^ c];
@@ -587,7 +588,7 @@ Value fn_crc32(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   uint32_t crc = 0;
   if (nargs == 2 && !get_uint_mask(I, args[1], &crc)) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, args[0], &d, &keep)) return Value::error();
   uLong c = crc;
   const Bytef* p = reinterpret_cast<const Bytef*>(d.data());

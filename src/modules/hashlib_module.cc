@@ -19,6 +19,7 @@
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native.h"
 #include "objects/ops.h"
 #include "objects/set.h"
@@ -67,12 +68,12 @@ constexpr size_t kNumAlgos = sizeof(kAlgos) / sizeof(kAlgos[0]);
 // --- buffers -----------------------------------------------------------------------
 
 /// Data to hash: bytes-like, with CPython's messages for str and others.
-bool hash_buffer(Isolate& I, Value v, std::string_view* out, Value* keep) {
+bool hash_buffer(Isolate& I, Value v, std::string_view* out, std::string* keep) {
   if (v.is_object() && (v.as_object()->type_->flags & kTypeStrSubclass)) {
     raise(I, I.rt.exc_TypeError, "Strings must be encoded before hashing");
     return false;
   }
-  int r = bytes_like(I, v, out, keep);
+  int r = buffer_bytes(I, v, out, keep);
   if (r < 0) return false;
   if (r == 0) {
     raise(I, I.rt.exc_TypeError, "object supporting the buffer API required");
@@ -81,8 +82,8 @@ bool hash_buffer(Isolate& I, Value v, std::string_view* out, Value* keep) {
   return true;
 }
 
-bool plain_buffer(Isolate& I, Value v, std::string_view* out, Value* keep) {
-  int r = bytes_like(I, v, out, keep);
+bool plain_buffer(Isolate& I, Value v, std::string_view* out, std::string* keep) {
+  int r = buffer_bytes(I, v, out, keep);
   if (r < 0) return false;
   if (r == 0) {
     raisef(I, I.rt.exc_TypeError, "a bytes-like object is required, not '%s'", type_name(I, v));
@@ -180,7 +181,7 @@ int hash_update(Isolate& I, HashObj* h, std::string_view d) {
 /// Creates a HASH for the OpenSSL digest `md` (algo index or UINT32_MAX) fed with `data` (may be null).
 Value hash_create(Isolate& I, const EVP_MD* md, uint32_t algo, Value data) {
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!data.is_null() && !hash_buffer(I, data, &d, &keep)) return Value::error();
   bool xof = (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0;
   HashObj* h = hash_alloc(I, xof);
@@ -222,7 +223,7 @@ Value m_hash_update(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (check_no_kwargs(I, "HASH.update", kw) < 0) return Value::error();
   if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "HASH.update() takes exactly one argument (%zu given)", nargs - 1);
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!hash_buffer(I, args[1], &d, &keep)) return Value::error();
   if (hash_update(I, h, d) < 0) return Value::error();
   return Value::none();
@@ -553,7 +554,7 @@ Value blake2_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple*
   bool last_node = false;
   if (!a[1].is_null() && !get_cint(I, a[1], &digest_size)) return Value::error();
   std::string_view key, salt, person;
-  Value k1, k2, k3;
+  std::string k1, k2, k3;
   if (!a[2].is_null() && !plain_buffer(I, a[2], &key, &k1)) return Value::error();
   if (!a[3].is_null() && !plain_buffer(I, a[3], &salt, &k2)) return Value::error();
   if (!a[4].is_null() && !plain_buffer(I, a[4], &person, &k3)) return Value::error();
@@ -587,7 +588,7 @@ Value blake2_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple*
     return raisef(I, I.rt.exc_ValueError, "maximum key length is %d bytes", static_cast<int>(T::kKey));
 
   std::string_view data;
-  Value kd;
+  std::string kd;
   if (!a[0].is_null() && !hash_buffer(I, a[0], &data, &kd)) return Value::error();
 
   auto* o = static_cast<Obj*>(I.heap.alloc_object(type, type->basicsize));
@@ -642,7 +643,7 @@ Value m_blake2_update(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (check_no_kwargs(I, "update", kw) < 0) return Value::error();
   if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "%s.update() takes exactly one argument (%zu given)", tn, nargs - 1);
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!hash_buffer(I, args[1], &d, &keep)) return Value::error();
   o->st.update(reinterpret_cast<const uint8_t*>(d.data()), d.size());
   return Value::none();
@@ -796,7 +797,7 @@ Value fn_pbkdf2_hmac(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (!a[0].is_object() || !(a[0].as_object()->type_->flags & kTypeStrSubclass))
     return raisef(I, I.rt.exc_TypeError, "pbkdf2_hmac() argument 'hash_name' must be str, not %s", type_name(I, a[0]));
   std::string_view pw, salt;
-  Value k1, k2;
+  std::string k1, k2;
   if (!plain_buffer(I, a[1], &pw, &k1) || !plain_buffer(I, a[2], &salt, &k2)) return Value::error();
   int64_t iterations;
   if (!index_i64(I, a[3], &iterations)) {
@@ -891,7 +892,7 @@ Value fn_compare_digest(Isolate& I, const Value* args, size_t nargs, Tuple* kw) 
   if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "compare_digest expected 2 arguments, got %zu", nargs);
   Value a = args[0], b = args[1];
   std::string_view x, y;
-  Value k1, k2;
+  std::string k1, k2;
   bool sa = a.is_object() && (a.as_object()->type_->flags & kTypeStrSubclass);
   bool sb = b.is_object() && (b.as_object()->type_->flags & kTypeStrSubclass);
   if (sa && sb) {
@@ -900,9 +901,9 @@ Value fn_compare_digest(Isolate& I, const Value* args, size_t nargs, Tuple* kw) 
     x = a.as<Str>()->view();
     y = b.as<Str>()->view();
   } else {
-    int r1 = sa ? 0 : bytes_like(I, a, &x, &k1);
+    int r1 = sa ? 0 : buffer_bytes(I, a, &x, &k1);
     if (r1 < 0) return Value::error();
-    int r2 = sb ? 0 : bytes_like(I, b, &y, &k2);
+    int r2 = sb ? 0 : buffer_bytes(I, b, &y, &k2);
     if (r2 < 0) return Value::error();
     if (!r1 && !r2)
       return raisef(I, I.rt.exc_TypeError, "unsupported operand types(s) or combination of types: '%s' and '%s'",

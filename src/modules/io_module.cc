@@ -19,6 +19,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/native.h"
 #include "objects/ops.h"
 #include "objects/str.h"
@@ -715,8 +716,8 @@ BytesIOObj* bio_self(Isolate& I, Value v, bool check_closed = true) {
   return b;
 }
 
-bool get_buffer(Isolate& I, Value v, std::string_view* out, Value* keep) {
-  int r = bytes_like(I, v, out, keep);
+bool get_buffer(Isolate& I, Value v, std::string_view* out, std::string* keep) {
+  int r = buffer_bytes(I, v, out, keep);
   if (r < 0) return false;
   if (r == 0) {
     raisef(I, I.rt.exc_TypeError, "a bytes-like object is required, not '%s'", type_name(I, v));
@@ -758,7 +759,7 @@ int bytesio_init(Isolate& I, Value self, const Value* args, size_t nargs, Tuple*
   b->pos = 0;
   if (!a[0].is_null() && !a[0].is_none()) {
     std::string_view d;
-    Value keep;
+    std::string keep;
     if (!get_buffer(I, a[0], &d, &keep)) return -1;
     if (bio_write(I, b, d) < 0) return -1;
     b->pos = 0;
@@ -847,19 +848,42 @@ Value m_bio_readlines(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   return Value::object(out);
 }
 
+/// A writable contiguous buffer (bytearray, array.array, or a writable
+/// C-contiguous memoryview of one). false with TypeError/ValueError set.
+bool writable_buffer(Isolate& I, Value v, char** out, size_t* len) {
+  if (v.is_object() && is_subtype(type_of(I, v), I.rt.memoryview_type)) {
+    auto* mv = v.as<MemoryView>();
+    bool contiguous = mv->ndim == 0 || (mv->ndim == 1 && mv->strides[0] == static_cast<int64_t>(mv->itemsize));
+    BufferInfo bi;
+    if (!mv->released && !mv->readonly && contiguous && buffer_of_exporter(mv->obj, &bi) && !bi.readonly) {
+      *out = bi.data + mv->offset;
+      *len = static_cast<size_t>(mv->nbytes);
+      return true;
+    }
+  } else {
+    BufferInfo bi;
+    if (buffer_of_exporter(v, &bi) && !bi.readonly) {
+      *out = bi.data;
+      *len = bi.len;
+      return true;
+    }
+  }
+  raisef(I, I.rt.exc_TypeError, "readinto() argument must be read-write bytes-like object, not %s", type_name(I, v));
+  return false;
+}
+
 Value m_bio_readinto(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   BytesIOObj* b = bio_self(I, args[0]);
   if (!b) return Value::error();
   if (check_no_kwargs(I, "readinto", kw) < 0) return Value::error();
   if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "readinto() takes exactly one argument (%zu given)", nargs - 1);
   Value dst = args[1];
-  if (!is_bytearray(dst))
-    return raisef(I, I.rt.exc_TypeError, "readinto() argument must be read-write bytes-like object, not %s",
-                  type_name(I, dst));
-  auto* ba = dst.as<ByteArray>();
+  char* out = nullptr;
+  size_t room = 0;
+  if (!writable_buffer(I, dst, &out, &room)) return Value::error();
   size_t avail = b->pos < b->len ? b->len - b->pos : 0;
-  size_t n = ba->size < avail ? ba->size : avail;
-  if (n) std::memcpy(ba->data, b->buf + b->pos, n);
+  size_t n = room < avail ? room : avail;
+  if (n) std::memcpy(out, b->buf + b->pos, n);
   b->pos += n;
   return int_from_i64(I, static_cast<int64_t>(n));
 }
@@ -870,7 +894,7 @@ Value m_bio_write(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (check_no_kwargs(I, "BytesIO.write", kw) < 0) return Value::error();
   if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "BytesIO.write() takes exactly one argument (%zu given)", nargs - 1);
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, args[1], &d, &keep)) return Value::error();
   size_t n = d.size();
   if (bio_write(I, b, d) < 0) return Value::error();

@@ -364,7 +364,11 @@ struct Encoder {
       marked = check_circular;
     }
     if (default_fn.is_null()) {
-      raisef(I, I.rt.exc_TypeError, "Object of type %s is not JSON serializable", type_name(I, v));
+      // o.__class__.__name__ (the last part of a native type's dotted name).
+      std::string_view tn = type_name(I, v);
+      Type* tt = type_of(I, v);
+      if (!tt->is_heap() && tn.rfind('.') != std::string_view::npos) tn = tn.substr(tn.rfind('.') + 1);
+      raisef(I, I.rt.exc_TypeError, "Object of type %.*s is not JSON serializable", int(tn.size()), tn.data());
       return false;
     }
     Value nv = call(I, default_fn, {v});
@@ -1062,8 +1066,8 @@ int init_json_module(Isolate& I, Module* m) {
   Type* obj = I.rt.object_type;
   auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
   if (!t) { raise_memory(I); return -1; }
-  t->name = I.intern("_JsonState");
-  t->qualname = t->name;
+  t->name = I.intern("json._JsonState");
+  t->qualname = I.intern("_JsonState");
   t->module = I.intern("json");
   t->base = obj;
   Value ov = Value::object(obj);

@@ -208,15 +208,19 @@ Value raise_parse_error(Isolate& I, ReState* st, const re::ParseError& err, Valu
 
 // --- per-isolate types --------------------------------------------------------------
 
-Type* new_type(Isolate& I, const char* name, const char* module, uint32_t basicsize) {
+// A native type of this isolate. `name` is CPython's tp_name ("re.Match"):
+// the core derives __name__ / __module__ from the dotted form.
+Type* new_type(Isolate& I, const char* name, uint32_t basicsize) {
   Type* obj = I.rt.object_type;
   auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
   if (!t) { raise_memory(I); return nullptr; }
-  t->name = I.intern(name);
-  if (!t->name) return nullptr;
-  t->qualname = t->name;
-  if (module) {
-    t->module = I.intern(module);
+  std::string_view full(name);
+  size_t dot = full.rfind('.');
+  t->name = I.intern(full);
+  t->qualname = dot == std::string_view::npos ? t->name : I.intern(full.substr(dot + 1));
+  if (!t->name || !t->qualname) return nullptr;
+  if (dot != std::string_view::npos) {
+    t->module = I.intern(full.substr(0, dot));
     if (!t->module) return nullptr;
   }
   t->base = obj;
@@ -1667,7 +1671,7 @@ class Scanner:
 
 int init_re_module(Isolate& I, Module* m) {
   // State object and the per-isolate types.
-  Type* state_t = new_type(I, "_ReState", "re", sizeof(ReState));
+  Type* state_t = new_type(I, "re._ReState", sizeof(ReState));
   if (!state_t) return -1;
   state_t->trace = state_trace;
   state_t->finalize = state_finalize;
@@ -1691,10 +1695,10 @@ int init_re_module(Isolate& I, Module* m) {
   st->jit_stack = pcre2_jit_stack_create(32 * 1024, kJitStackMax, st->gctx);
   if (st->jit_stack) pcre2_jit_stack_assign(st->mctx, nullptr, st->jit_stack);
 
-  Type* pt = new_type(I, "Pattern", "re", sizeof(PatternObj));
-  Type* mt = new_type(I, "Match", "re", sizeof(MatchObj));
-  Type* sct = new_type(I, "SRE_Scanner", "_sre", sizeof(ScannerObj));
-  Type* it = new_type(I, "callable_iterator", nullptr, sizeof(ScannerObj));
+  Type* pt = new_type(I, "re.Pattern", sizeof(PatternObj));
+  Type* mt = new_type(I, "re.Match", sizeof(MatchObj));
+  Type* sct = new_type(I, "_sre.SRE_Scanner", sizeof(ScannerObj));
+  Type* it = new_type(I, "callable_iterator", sizeof(ScannerObj));
   if (!pt || !mt || !sct || !it) return -1;
   st->pattern_type = pt;
   st->match_type = mt;

@@ -16,6 +16,7 @@
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native.h"
 #include "objects/ops.h"
 #include "objects/str.h"
@@ -136,8 +137,8 @@ Value zlib_error(Isolate& I, const z_stream& zst, int err, const char* msg) {
 
 // --- argument helpers ----------------------------------------------------------------------
 
-bool get_buffer(Isolate& I, Value v, std::string_view* out, Value* keep) {
-  int r = bytes_like(I, v, out, keep);
+bool get_buffer(Isolate& I, Value v, std::string_view* out, std::string* keep) {
+  int r = buffer_bytes(I, v, out, keep);
   if (r < 0) return false;
   if (r == 0) {
     raisef(I, I.rt.exc_TypeError, "a bytes-like object is required, not '%s'", type_name(I, v));
@@ -217,7 +218,7 @@ Value fn_compress(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (!get_int(I, a[1], Z_DEFAULT_COMPRESSION, &level) || !get_int(I, a[2], MAX_WBITS, &wbits))
     return Value::error();
   std::string_view data;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, a[0], &data, &keep)) return Value::error();
   z_stream zst;
   init_stream(I, &zst);
@@ -264,7 +265,7 @@ Value fn_decompress(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (bufsize < 0) return raise(I, I.rt.exc_ValueError, "bufsize must be non-negative");
   if (bufsize == 0) bufsize = 1;
   std::string_view data;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, a[0], &data, &keep)) return Value::error();
   z_stream zst;
   init_stream(I, &zst);
@@ -320,7 +321,7 @@ Value fn_checksum(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   uint32_t value = kAdler ? 1 : 0;
   if (nargs == 2 && !get_uint_mask(I, args[1], &value)) return Value::error();
   std::string_view d;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, args[0], &d, &keep)) return Value::error();
   uLong c = value;
   const Bytef* p = reinterpret_cast<const Bytef*>(d.data());
@@ -398,7 +399,7 @@ ZObj* self_of(Isolate& I, Value v, bool compress, const char* method) {
 
 int set_inflate_zdict(Isolate& I, ZObj* self) {
   std::string_view zd;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, self->zdict, &zd, &keep)) return -1;
   if (zd.size() > UINT_MAX) {
     raise(I, I.rt.exc_OverflowError, "zdict length does not fit in an unsigned int");
@@ -423,7 +424,7 @@ Value fn_compressobj(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
       !get_int(I, a[4], Z_DEFAULT_STRATEGY, &strategy))
     return Value::error();
   std::string_view zd;
-  Value keep;
+  std::string keep;
   bool has_zdict = !a[5].is_null() && !a[5].is_none();
   if (has_zdict) {
     if (!get_buffer(I, a[5], &zd, &keep)) return Value::error();
@@ -454,8 +455,8 @@ Value fn_decompressobj(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   Value zdict = Value::null();
   if (!a[1].is_null()) {
     std::string_view zd;
-    Value keep;
-    int r = bytes_like(I, a[1], &zd, &keep);
+    std::string keep;
+    int r = buffer_bytes(I, a[1], &zd, &keep);
     if (r < 0) return Value::error();
     if (r == 0) return raise(I, I.rt.exc_TypeError, "zdict argument must support the buffer protocol");
     zdict = a[1];
@@ -481,7 +482,7 @@ Value m_comp_compress(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "compress() takes exactly 1 positional argument (%zu given)", nargs - 1);
   if (check_no_kwargs(I, "compress", kw) < 0) return Value::error();
   std::string_view data;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, args[1], &data, &keep)) return Value::error();
   z_stream& zst = self->zst;
   zst.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
@@ -563,7 +564,7 @@ Value m_decomp_decompress(Isolate& I, const Value* args, size_t nargs, Tuple* kw
   size_t initial = kDefBufSize;
   if (max_length && initial > static_cast<size_t>(max_length)) initial = static_cast<size_t>(max_length);
   std::string_view data;
-  Value keep;
+  std::string keep;
   if (!get_buffer(I, a[0], &data, &keep)) return Value::error();
   // The input may be the object's own unconsumed_tail: keep it alive.
   Value hold = a[0];

@@ -67,8 +67,7 @@ inline bool ascii_space(unsigned char c) {
 // utf-16-be, utf-32, utf-32-le, utf-32-be, unicode-escape,
 // raw-unicode-escape. Error handlers: strict, ignore, replace,
 // backslashreplace, surrogateescape (decode only), xmlcharrefreplace and
-// namereplace (encode; namereplace falls back to backslashreplace since
-// capy has no name database). Errors raise UnicodeDecodeError /
+// namereplace (encode; names from support/unicode_names.h). Errors raise UnicodeDecodeError /
 // UnicodeEncodeError with CPython's messages (and the encoding, object,
 // start, end and reason attributes); an unknown encoding raises
 // LookupError("unknown encoding: x").

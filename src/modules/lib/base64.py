@@ -27,7 +27,7 @@ def _bytes_from_decode_data(s):
         return s
     try:
         return memoryview(s).tobytes()
-    except (TypeError, NameError):
+    except TypeError:
         raise TypeError("argument should be a bytes-like object or ASCII "
                         "string, not %r" % s.__class__.__name__) from None
 
@@ -35,11 +35,7 @@ def _bytes_from_decode_data(s):
 def _bytes_from_encode_data(s):
     if isinstance(s, bytes_types):
         return s
-    try:
-        return memoryview(s).tobytes()
-    except NameError:
-        raise TypeError("memoryview: a bytes-like object is required, not '%s'"
-                        % s.__class__.__name__) from None
+    return memoryview(s).tobytes()
 
 
 # --- Base64 ---------------------------------------------------------------------
@@ -333,11 +329,19 @@ def b85decode(b):
 # --- Legacy interface -------------------------------------------------------------
 
 def _input_type_check(s):
-    if not isinstance(s, bytes_types):
-        try:
-            memoryview(s)
-        except (TypeError, NameError):
-            raise TypeError("expected bytes-like object, not %s" % s.__class__.__name__) from None
+    try:
+        m = memoryview(s)
+    except TypeError as err:
+        msg = "expected bytes-like object, not %s" % s.__class__.__name__
+        raise TypeError(msg) from err
+    if m.format not in ('c', 'b', 'B'):
+        msg = ("expected single byte elements, not %r from %s" %
+               (m.format, s.__class__.__name__))
+        raise TypeError(msg)
+    if m.ndim != 1:
+        msg = ("expected 1-D data, not %d-D data from %s" %
+               (m.ndim, s.__class__.__name__))
+        raise TypeError(msg)
 
 
 def encodebytes(s):

@@ -70,3 +70,6 @@ err(lambda: json.dumps(Loop(), default=lambda o: o))
 err(lambda: json.dumps(l, check_circular=False))
 err(lambda: json.dumps([1], default=lambda o: 1/0))
 err(lambda: json.dumps(Loop(), default=lambda o: 1/0))
+import re
+err(lambda: json.dumps(re.match('a', 'a')))
+err(lambda: json.dumps({re.compile('a'): 1}))

@@ -76,3 +76,12 @@ print(re.match(b'.*', b'y' * 100))
 print(re.match(".*", "it's"))
 print(re.search(r'\d', 'a1'), re.search(r'\d', 'abc'))
 print(type(re.match('a', 'a')).__name__, type(re.compile('a')).__name__, re.Match.__name__, re.Pattern.__name__)
+m = re.match('a', 'a')
+p = re.compile('a')
+print(type(m), type(p), re.Match, re.Pattern, re.Match.__qualname__, re.Match.__module__)
+print(type(p.scanner('')), type(re.finditer('a', 'a')), isinstance(m, re.Match), isinstance(p, re.Pattern))
+for f in [lambda: re.Match(), lambda: re.Pattern(), lambda: setattr(re.Pattern, 'x', 1)]:
+    try:
+        f()
+    except TypeError as e:
+        print('TypeError', e)
