@@ -145,6 +145,8 @@ Value b_chr(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   int64_t cp;
   if (v.is_small_int()) {
     cp = v.as_small_int();
+    if (cp < INT32_MIN || cp > INT32_MAX)  // chr takes a C int, as in CPython
+      return raise(I, I.rt.exc_OverflowError, "Python int too large to convert to C int");
   } else {
     Value iv = index(I, v);
     if (iv.is_error()) return iv;
