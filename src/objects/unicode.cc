@@ -184,8 +184,24 @@ namespace {
 
 enum class Codec : uint8_t {
   Unknown, Utf8, Ascii, Latin1, Utf16, Utf16LE, Utf16BE, Utf32, Utf32LE, Utf32BE,
-  UnicodeEscape, RawUnicodeEscape,
+  UnicodeEscape, RawUnicodeEscape, Cp1252,
 };
+
+// cp1252 (Windows Latin 1): bytes 0x80..0x9F; 0xFFFF marks an undefined byte.
+// The rest of the range maps like Latin-1. Generated from CPython's codec.
+constexpr uint16_t kCp1252High[32] = {0x20AC, 0xFFFF, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFF, 0x017D, 0xFFFF, 0xFFFF, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFF, 0x017E, 0x0178};
+
+uint32_t cp1252_decode(unsigned char c) {
+  if (c < 0x80 || c >= 0xA0) return c;
+  return kCp1252High[c - 0x80];
+}
+
+int cp1252_encode(uint32_t cp) {
+  if (cp < 0x80 || (cp >= 0xA0 && cp < 0x100)) return static_cast<int>(cp);
+  for (int i = 0; i < 32; ++i)
+    if (kCp1252High[i] == cp && cp != 0xFFFF) return 0x80 + i;
+  return -1;
+}
 
 enum class ErrMode : uint8_t {
   Strict, Ignore, Replace, BackslashReplace, SurrogateEscape, SurrogatePass, XmlCharRef,
@@ -197,6 +213,7 @@ Codec lookup_codec(std::string_view enc) {
   if (enc == "utf-8" || enc == "utf8" || enc == "UTF-8") return Codec::Utf8;
   if (enc == "ascii") return Codec::Ascii;
   if (enc == "latin-1" || enc == "latin1") return Codec::Latin1;
+  if (enc == "cp1252" || enc == "windows-1252" || enc == "windows_1252" || enc == "CP1252") return Codec::Cp1252;
   // CPython's normalize_encoding: lower case; runs of non-alphanumerics
   // (except '.') become a single '_'; leading/trailing ones are dropped.
   char buf[64];
@@ -227,7 +244,7 @@ Codec lookup_codec(std::string_view enc) {
       {"ansi_x3.4_1986", Codec::Ascii}, {"cp367", Codec::Ascii}, {"csascii", Codec::Ascii},
       {"ibm367", Codec::Ascii}, {"iso646_us", Codec::Ascii}, {"iso_646.irv_1991", Codec::Ascii},
       {"iso_ir_6", Codec::Ascii},
-      {"latin_1", Codec::Latin1}, {"latin1", Codec::Latin1}, {"latin", Codec::Latin1},
+      {"cp1252", Codec::Cp1252}, {"windows_1252", Codec::Cp1252}, {"latin_1", Codec::Latin1}, {"latin1", Codec::Latin1}, {"latin", Codec::Latin1},
       {"l1", Codec::Latin1}, {"iso_8859_1", Codec::Latin1}, {"iso8859_1", Codec::Latin1},
       {"8859", Codec::Latin1}, {"cp819", Codec::Latin1}, {"iso_ir_100", Codec::Latin1},
       {"csisolatin1", Codec::Latin1}, {"ibm819", Codec::Latin1}, {"iso_8859_1_1987", Codec::Latin1},
@@ -260,6 +277,7 @@ const char* codec_name(Codec c) {
     case Codec::Utf32BE: return "utf-32-be";
     case Codec::UnicodeEscape: return "unicodeescape";
     case Codec::RawUnicodeEscape: return "rawunicodeescape";
+    case Codec::Cp1252: return "charmap";
     default: return "";
   }
 }
@@ -434,6 +452,20 @@ Value decode_ascii_latin1(Decoder& d, bool ascii) {
     } else if (!ascii) {
       utf8_append(d.out, c);
     } else if (!d.error(i, i + 1, "ordinal not in range(128)")) {
+      return Value::error();
+    }
+  }
+  return str_value(d.I, d.out);
+}
+
+Value decode_cp1252(Decoder& d) {
+  std::string_view s = d.data;
+  d.out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    uint32_t cp = cp1252_decode(static_cast<unsigned char>(s[i]));
+    if (cp != 0xFFFF) {
+      utf8_append(d.out, cp);
+    } else if (!d.error(i, i + 1, "character maps to <undefined>")) {
       return Value::error();
     }
   }
@@ -655,6 +687,7 @@ struct Encoder {
     switch (codec) {
       case Codec::Ascii: return cp < 128;
       case Codec::Latin1: return cp < 256;
+      case Codec::Cp1252: return cp1252_encode(cp) >= 0;
       case Codec::UnicodeEscape:
       case Codec::RawUnicodeEscape: return true;
       default: return cp < 0xD800 || cp > 0xDFFF;
@@ -684,6 +717,7 @@ struct Encoder {
       case Codec::Utf8: utf8_append(out, cp); break;
       case Codec::Ascii:
       case Codec::Latin1: out.push_back(static_cast<char>(cp)); break;
+      case Codec::Cp1252: out.push_back(static_cast<char>(cp1252_encode(cp))); break;
       case Codec::Utf16:
       case Codec::Utf16LE:
       case Codec::Utf16BE:
@@ -722,6 +756,7 @@ struct Encoder {
     switch (codec) {
       case Codec::Ascii: return "ordinal not in range(128)";
       case Codec::Latin1: return "ordinal not in range(256)";
+      case Codec::Cp1252: return "character maps to <undefined>";
       default: return "surrogates not allowed";
     }
   }
@@ -875,6 +910,7 @@ Value codec_decode(Isolate& I, std::string_view data, std::string_view encoding,
     case Codec::Utf8: return decode_utf8(d);
     case Codec::Ascii: return decode_ascii_latin1(d, true);
     case Codec::Latin1: return decode_ascii_latin1(d, false);
+    case Codec::Cp1252: return decode_cp1252(d);
     case Codec::Utf16: return decode_utf16(d, 0);
     case Codec::Utf16LE: return decode_utf16(d, -1);
     case Codec::Utf16BE: return decode_utf16(d, 1);
