@@ -78,6 +78,36 @@ Type* make_builtin_type(Runtime& rt, Type* storage, const char* name, Type* base
   return t;
 }
 
+Type* isolate_type_new(Isolate& I, const char* tp_name, const char* qualname, const char* module,
+                       uint32_t basicsize, TraceFn trace) {
+  auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
+  if (!t) {
+    raise_memory(I);
+    return nullptr;
+  }
+  Type* base = I.rt.object_type;
+  t->name = I.intern(tp_name);
+  t->qualname = I.intern(qualname);
+  t->module = I.intern(module);
+  t->base = base;
+  t->basicsize = basicsize;
+  t->dict = dict_new(I);
+  if (!t->name || !t->qualname || !t->module || !t->dict) return nullptr;
+  Value bv = Value::object(base);
+  t->bases = tuple_from(I, &bv, 1);
+  Value mro[2] = {Value::object(t), bv};
+  t->mro = tuple_from(I, mro, 2);
+  if (!t->bases || !t->mro) return nullptr;
+  t->repr = base->repr;
+  t->str = base->str;
+  t->hash = base->hash;
+  t->richcompare = base->richcompare;
+  t->getattr = base->getattr;
+  t->setattr = base->setattr;
+  t->trace = trace;
+  return t;
+}
+
 int check_no_kwargs(Isolate& I, const char* fname, Tuple* kwnames) {
   if (kwnames && kwnames->size()) {
     raisef(I, I.rt.exc_TypeError, "%s() takes no keyword arguments", fname);

@@ -50,6 +50,13 @@ int check_no_kwargs(Isolate& I, const char* fname, Tuple* kwnames);
 /// "f() takes exactly one argument (2 given)" / "f expected at most 2 arguments, got 3".
 int check_nargs(Isolate& I, const char* fname, size_t nargs, size_t min, size_t max);
 
+/// Creates a native type for one isolate (a native module's type, made when
+/// the module is imported): immutable (no kTypeHeap), base `object`, its own
+/// dict, `tp_name` in CPython's "module.Name" form. nullptr with an exception
+/// pending on failure.
+Type* isolate_type_new(Isolate& I, const char* tp_name, const char* qualname, const char* module,
+                       uint32_t basicsize, TraceFn trace);
+
 /// Creates a builtin type object (start-up only); slots default to those of `base`
 /// (inherited like CPython's inherit_slots), basicsize from `basicsize`.
 Type* make_builtin_type(Runtime& rt, Type* storage_or_null, const char* name, Type* base,
