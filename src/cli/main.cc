@@ -13,6 +13,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "compiler/compiler.h"
@@ -67,6 +68,9 @@ class CliHost : public capy::Host {
   double monotonic() override {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();
+  }
+  void sleep(capy::Isolate&, double seconds) override {
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   }
   bool entropy(void* buf, size_t n) override {
     auto* p = static_cast<unsigned char*>(buf);

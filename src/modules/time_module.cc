@@ -68,8 +68,8 @@ Value t_thread_time_ns(Isolate& I, const Value*, size_t n, Tuple* kw) {
   return clock_ns(I, false, "thread_time_ns", n, kw);
 }
 
-/// sleep(secs): validates its argument and returns at once (capy has no
-/// Host::sleep; see docs/modules/time.md).
+/// sleep(secs): waits through the host (Host::sleep); a host that does not
+/// provide sleeping makes it return at once (see docs/modules/time.md).
 Value t_sleep(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (check_no_kwargs(I, "sleep", kw) < 0 || check_nargs(I, "sleep", nargs, 1, 1) < 0) return Value::error();
   Value v = args[0];
@@ -86,6 +86,8 @@ Value t_sleep(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   }
   if (d < 0) return raise(I, I.rt.exc_ValueError, "sleep length must be non-negative");
   if (d * 1e9 > 9.2e18) return raise(I, I.rt.exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+  if (I.host && d > 0) I.host->sleep(I, d);
+  if (I.ended != LimitKind::None) return Value::error();
   return Value::none();
 }
 

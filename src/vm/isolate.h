@@ -37,6 +37,10 @@ class Host {
   virtual double monotonic() { return -1.0; }
   /// Fills buf with entropy; false when denied.
   virtual bool entropy(void* buf, size_t n) { return false; }
+  /// time.sleep: blocks the calling thread for `seconds` (the host may cut
+  /// it short, e.g. at the isolate's time limit, or end the run with
+  /// I.end_run). The default does not wait.
+  virtual void sleep(Isolate& I, double seconds) {}
 };
 
 /// Resource limits, set when the isolate is created (units in the names).
