@@ -281,30 +281,7 @@ int set_item(Isolate& I, char tc, char* p, Value v) {
 // --- per-isolate types ---------------------------------------------------------------------
 
 Type* new_type(Isolate& I, const char* tp_name, const char* qualname, uint32_t basicsize) {
-  Type* obj = I.rt.object_type;
-  auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
-  if (!t) {
-    raise_memory(I);
-    return nullptr;
-  }
-  t->name = I.intern(tp_name);
-  t->qualname = I.intern(qualname);
-  t->module = I.intern("array");
-  t->base = obj;
-  Value ov = Value::object(obj);
-  t->bases = tuple_from(I, &ov, 1);
-  Value mv[2] = {Value::object(t), ov};
-  t->mro = tuple_from(I, mv, 2);
-  t->dict = dict_new(I);
-  if (!t->name || !t->qualname || !t->module || !t->bases || !t->mro || !t->dict) return nullptr;
-  t->basicsize = basicsize;
-  t->repr = obj->repr;
-  t->str = obj->str;
-  t->hash = obj->hash;
-  t->richcompare = obj->richcompare;
-  t->getattr = obj->getattr;
-  t->setattr = obj->setattr;
-  return t;
+  return isolate_type_new(I, tp_name, qualname, "array", basicsize, nullptr);
 }
 
 int add_method(Isolate& I, Type* t, const char* name, NativeFn fn) {

@@ -1063,27 +1063,8 @@ def load(fp, **kw):
 
 int init_json_module(Isolate& I, Module* m) {
   // The state object's type (per isolate).
-  Type* obj = I.rt.object_type;
-  auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
-  if (!t) { raise_memory(I); return -1; }
-  t->name = I.intern("json._JsonState");
-  t->qualname = I.intern("_JsonState");
-  t->module = I.intern("json");
-  t->base = obj;
-  Value ov = Value::object(obj);
-  t->bases = tuple_from(I, &ov, 1);
-  Value mv[2] = {Value::object(t), ov};
-  t->mro = tuple_from(I, mv, 2);
-  t->dict = dict_new(I);
-  if (!t->name || !t->module || !t->bases || !t->mro || !t->dict) return -1;
-  t->basicsize = sizeof(JsonState);
-  t->repr = obj->repr;
-  t->str = obj->str;
-  t->hash = obj->hash;
-  t->richcompare = obj->richcompare;
-  t->getattr = obj->getattr;
-  t->setattr = obj->setattr;
-  t->trace = state_trace;
+  Type* t = isolate_type_new(I, "json._JsonState", "_JsonState", "json", sizeof(JsonState), state_trace);
+  if (!t) return -1;
   auto* st = static_cast<JsonState*>(I.heap.alloc_object(t, sizeof(JsonState)));
   if (!st) { raise_memory(I); return -1; }
   st->module = m;

@@ -210,35 +210,14 @@ Value raise_parse_error(Isolate& I, ReState* st, const re::ParseError& err, Valu
 
 // A native type of this isolate. `name` is CPython's tp_name ("re.Match"):
 // the core derives __name__ / __module__ from the dotted form.
+// `name` is CPython's tp_name ("re.Pattern"): the module is the part before
+// the last dot, the qualified name the part after it.
 Type* new_type(Isolate& I, const char* name, uint32_t basicsize) {
-  Type* obj = I.rt.object_type;
-  auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
-  if (!t) { raise_memory(I); return nullptr; }
   std::string_view full(name);
   size_t dot = full.rfind('.');
-  t->name = I.intern(full);
-  t->qualname = dot == std::string_view::npos ? t->name : I.intern(full.substr(dot + 1));
-  if (!t->name || !t->qualname) return nullptr;
-  if (dot != std::string_view::npos) {
-    t->module = I.intern(full.substr(0, dot));
-    if (!t->module) return nullptr;
-  }
-  t->base = obj;
-  Value ov = Value::object(obj);
-  t->bases = tuple_from(I, &ov, 1);
-  Value mv[2] = {Value::object(t), ov};
-  t->mro = tuple_from(I, mv, 2);
-  t->dict = dict_new(I);
-  if (!t->bases || !t->mro || !t->dict) return nullptr;
-  t->basicsize = basicsize;
-  t->flags = 0;
-  t->repr = obj->repr;
-  t->str = obj->str;
-  t->hash = obj->hash;
-  t->richcompare = obj->richcompare;
-  t->getattr = obj->getattr;
-  t->setattr = obj->setattr;
-  return t;
+  if (dot == std::string_view::npos) return isolate_type_new(I, name, name, "builtins", basicsize, nullptr);
+  std::string module(full.substr(0, dot));
+  return isolate_type_new(I, name, name + dot + 1, module.c_str(), basicsize, nullptr);
 }
 
 int type_add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags = 0) {
