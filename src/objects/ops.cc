@@ -11,6 +11,7 @@
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -410,15 +411,7 @@ Value get_iter(Isolate& I, Value v) {
       return raisef(I, I.rt.exc_TypeError, "iter() returned non-iterator of type '%s'", type_name(I, it));
     return it;
   }
-  if (t->getitem) {
-    // The sequence protocol (Language Reference 3.3.7): a seq_iterator.
-    Object* o = I.heap.alloc_object(I.rt.seq_iterator_type, I.rt.seq_iterator_type->basicsize);
-    if (!o) return raise_memory(I);
-    Value* fields = reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + sizeof(Object));
-    fields[0] = v;
-    fields[1] = Value::small_int(0);
-    return Value::object(o);
-  }
+  if (t->getitem) return seq_iter_new(I, v);  // the sequence protocol (Language Reference 3.3.7)
   return raisef(I, I.rt.exc_TypeError, "'%s' object is not iterable", type_name(t));
 }
 
@@ -549,11 +542,9 @@ static Value binop_type_error(Isolate& I, Value a, Value b, const char* sym) {
 }
 
 Value binary_op(Isolate& I, Value a, Value b, NbOp op) {
+  // Sequence concatenation and repetition are nb slots of the sequence types.
   Value r = binary_op1(I, a, b, op);
   if (r.is_error() || !r.is_not_implemented()) return r;
-  if (op == NbOp::Add || op == NbOp::Mul) {
-    // Sequence concatenation/repetition are nb slots of the sequence types.
-  }
   return binop_type_error(I, a, b, nb_op_symbol(op));
 }
 
