@@ -44,7 +44,6 @@ constexpr const char* kNbNames[kNbCount][3] = {
 };
 constexpr const char* kCmpNames[6] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 
-Str* name_of(Isolate& I, const char* n) { return I.intern(n); }
 
 // Calls the dunder `name` found on type(self) with self prepended.
 // Returns null (no exception) when the type has no such attribute.
@@ -70,22 +69,22 @@ Value call_dunder(Isolate& I, Value self, Str* name, const Value* args, size_t n
   return call(I, f, args, nargs, kw);
 }
 
-Value call_dunder0(Isolate& I, Value self, const char* name) { return call_dunder(I, self, name_of(I, name), nullptr, 0); }
-Value call_dunder1(Isolate& I, Value self, const char* name, Value a) { return call_dunder(I, self, name_of(I, name), &a, 1); }
+Value call_dunder0(Isolate& I, Value self, Str* name) { return call_dunder(I, self, name, nullptr, 0); }
+Value call_dunder1(Isolate& I, Value self, Str* name, Value a) { return call_dunder(I, self, name, &a, 1); }
 
 
 // --- trampolines ------------------------------------------------------------------
 
 Value t_repr(Isolate& I, Value self) {
-  Value r = call_dunder0(I, self, "__repr__");
+  Value r = call_dunder0(I, self, I.rt.n___repr__);
   return r.is_null() ? object_default_repr(I, self) : r;
 }
 Value t_str(Isolate& I, Value self) {
-  Value r = call_dunder0(I, self, "__str__");
+  Value r = call_dunder0(I, self, I.rt.n___str__);
   return r.is_null() ? repr(I, self) : r;
 }
 int64_t t_hash(Isolate& I, Value self) {
-  Value r = call_dunder0(I, self, "__hash__");
+  Value r = call_dunder0(I, self, I.rt.n___hash__);
   if (r.is_error()) return -1;
   if (r.is_null()) { raisef(I, I.rt.exc_TypeError, "unhashable type: '%s'", type_name(I, self)); return -1; }
   if (!is_int(I, r)) {
@@ -104,12 +103,12 @@ Value t_call(Isolate& I, Value self, const Value* args, size_t nargs, Tuple* kw)
   return r;
 }
 Value t_iter(Isolate& I, Value self) {
-  Value r = call_dunder0(I, self, "__iter__");
+  Value r = call_dunder0(I, self, I.rt.n___iter__);
   if (r.is_null()) return raisef(I, I.rt.exc_TypeError, "'%s' object is not iterable", type_name(I, self));
   return r;
 }
 Value t_next(Isolate& I, Value self) {
-  Value r = call_dunder0(I, self, "__next__");
+  Value r = call_dunder0(I, self, I.rt.n___next__);
   if (r.is_null()) return raisef(I, I.rt.exc_TypeError, "'%s' object is not an iterator", type_name(I, self));
   return r;
 }
@@ -126,29 +125,29 @@ int64_t len_result(Isolate& I, Value r) {
   return n;
 }
 int64_t t_len(Isolate& I, Value self) {
-  Value r = call_dunder0(I, self, "__len__");
+  Value r = call_dunder0(I, self, I.rt.n___len__);
   if (r.is_null()) { raisef(I, I.rt.exc_TypeError, "object of type '%s' has no len()", type_name(I, self)); return -1; }
   return len_result(I, r);
 }
 Value t_getitem(Isolate& I, Value self, Value key) {
-  Value r = call_dunder1(I, self, "__getitem__", key);
+  Value r = call_dunder1(I, self, I.rt.n___getitem__, key);
   if (r.is_null()) return raisef(I, I.rt.exc_TypeError, "'%s' object is not subscriptable", type_name(I, self));
   return r;
 }
 int t_setitem(Isolate& I, Value self, Value key, Value value) {
   Value r;
   if (value.is_null()) {
-    r = call_dunder1(I, self, "__delitem__", key);
+    r = call_dunder1(I, self, I.rt.n___delitem__, key);
     if (r.is_null()) { raisef(I, I.rt.exc_TypeError, "'%s' object does not support item deletion", type_name(I, self)); return -1; }
   } else {
     Value args[2] = {key, value};
-    r = call_dunder(I, self, name_of(I, "__setitem__"), args, 2);
+    r = call_dunder(I, self, I.rt.n___setitem__, args, 2);
     if (r.is_null()) { raisef(I, I.rt.exc_TypeError, "'%s' object does not support item assignment", type_name(I, self)); return -1; }
   }
   return r.is_error() ? -1 : 0;
 }
 int t_contains(Isolate& I, Value self, Value item) {
-  Value r = call_dunder1(I, self, "__contains__", item);
+  Value r = call_dunder1(I, self, I.rt.n___contains__, item);
   if (r.is_error()) return -1;
   if (r.is_null()) {
     // No __contains__ on this class: iterate (Language Reference 6.10.2).
@@ -165,7 +164,7 @@ int t_contains(Isolate& I, Value self, Value item) {
   return truthy(I, r);
 }
 int t_bool(Isolate& I, Value self) {
-  Value r = call_dunder0(I, self, "__bool__");
+  Value r = call_dunder0(I, self, I.rt.n___bool__);
   if (r.is_error()) return -1;
   if (!r.is_null()) {
     if (!r.is_bool()) {
@@ -174,7 +173,7 @@ int t_bool(Isolate& I, Value self) {
     }
     return r.as_bool();
   }
-  r = call_dunder0(I, self, "__len__");
+  r = call_dunder0(I, self, I.rt.n___len__);
   if (r.is_null()) return 1;
   int64_t n = len_result(I, r);
   return n < 0 ? -1 : n > 0;
@@ -253,13 +252,15 @@ Value t_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple* kw) 
   return call(I, f, buf.data(), nargs + 1, kw);
 }
 Value t_richcompare(Isolate& I, Value a, Value b, CompareOp op) {
-  Value r = call_dunder1(I, a, kCmpNames[int(op)], b);
+  Value r = call_dunder1(I, a, I.rt.n_cmp[int(op)], b);
   return r.is_null() ? Value::not_implemented() : r;
 }
 template <int Which>
 Value t_unary(Isolate& I, Value self) {
   static constexpr const char* names[] = {"__neg__", "__pos__", "__invert__", "__abs__", "__int__", "__float__", "__index__"};
-  Value r = call_dunder0(I, self, names[Which]);
+  Str* const dunders[] = {I.rt.n___neg__, I.rt.n___pos__, I.rt.n___invert__, I.rt.n___abs__,
+                          I.rt.n___int__, I.rt.n___float__, I.rt.n___index__};
+  Value r = call_dunder0(I, self, dunders[Which]);
   if (r.is_null()) return raisef(I, I.rt.exc_TypeError, "bad operand type for %s: '%s'", names[Which], type_name(I, self));
   return r;
 }
@@ -270,8 +271,8 @@ template <int Op>
 Value t_nb(Isolate& I, Value a, Value b) {
   Type* ta = type_of(I, a);
   Type* tb = type_of(I, b);
-  Str* name = name_of(I, kNbNames[Op][0]);
-  Str* rname = name_of(I, kNbNames[Op][1]);
+  Str* name = I.rt.n_nb[Op][0];
+  Str* rname = I.rt.n_nb[Op][1];
   bool do_other = ta != tb && tb->nb[Op] == &t_nb<Op>;
   if (ta->nb[Op] == &t_nb<Op>) {
     if (do_other && is_subtype(tb, ta)) {
@@ -295,12 +296,12 @@ Value t_nb(Isolate& I, Value a, Value b) {
 }
 template <int Op>
 Value t_inb(Isolate& I, Value a, Value b) {
-  Value r = call_dunder(I, a, name_of(I, kNbNames[Op][2]), &b, 1);
+  Value r = call_dunder(I, a, I.rt.n_nb[Op][2], &b, 1);
   return r.is_null() ? Value::not_implemented() : r;
 }
 Value t_pow3(Isolate& I, Value a, Value b, Value c) {
   Value args[2] = {b, c};
-  Value r = call_dunder(I, a, name_of(I, "__pow__"), args, 2);
+  Value r = call_dunder(I, a, I.rt.n_nb[int(NbOp::Pow)][0], args, 2);
   return r.is_null() ? Value::not_implemented() : r;
 }
 
@@ -644,6 +645,10 @@ void type_fixup_slots(Isolate& I, Type* t) {
 
 void finish_builtin_types(Runtime& rt) {
   Isolate& B = rt.bootstrap();
+  // The operator dunders, interned once for the trampolines' lookups.
+  for (int op = 0; op < kNbCount; ++op)
+    for (int k = 0; k < 3; ++k) rt.n_nb[op][k] = rt.intern_immortal(kNbNames[op][k]);
+  for (int i = 0; i < 6; ++i) rt.n_cmp[i] = rt.intern_immortal(kCmpNames[i]);
   rt.wrapper_descriptor_type->call = wrapper_call;
   rt.wrapper_descriptor_type->descr_get = wrapper_get;
   rt.wrapper_descriptor_type->repr = wrapper_repr;

@@ -42,6 +42,10 @@ class Runtime {
   Str* latin1_chars[256] = {};
   /// Immortal empty tuple.
   Tuple* empty_tuple = nullptr;
+  /// Operator dunders by NbOp: {"__add__", "__radd__", "__iadd__"}…, and the
+  /// rich comparisons by CompareOp ("__lt__"…).
+  Str* n_nb[kNbCount][3] = {};
+  Str* n_cmp[6] = {};
 
   /// Interned immortal string for `text`, or nullptr if not interned.
   Str* find_interned(std::string_view text) const;
