@@ -52,8 +52,7 @@ Cell* cell_new(Isolate& I, Value v) {
   return c;
 }
 
-// Calls f with self prepended to the arguments.
-static Value call_with_self(Isolate& I, Value f, Value self, const Value* args, size_t nargs, Tuple* kw) {
+Value call_with_self(Isolate& I, Value f, Value self, const Value* args, size_t nargs, Tuple* kw) {
   size_t total = nargs + (kw ? kw->size() : 0);
   Value small[8];
   std::vector<Value> big;

@@ -65,6 +65,8 @@ Value lookup_special(Isolate& I, Value self, Str* name);
 /// Vector call (the keyword values follow the positionals, named by kwnames).
 Value call(Isolate& I, Value callable, const Value* args, size_t nargs, Tuple* kwnames = nullptr);
 Value call(Isolate& I, Value callable, std::initializer_list<Value> args);
+/// callable(self, *args) for a vector call's arguments (bound-method calls).
+Value call_with_self(Isolate& I, Value callable, Value self, const Value* args, size_t nargs, Tuple* kwnames);
 /// callable(*args_tuple, **kwargs_dict) — kwargs may be nullptr.
 Value call_tuple_dict(Isolate& I, Value callable, Tuple* args, Dict* kwargs);
 /// getattr(self, name)(*args)

@@ -52,16 +52,7 @@ Value call_dunder(Isolate& I, Value self, Str* name, const Value* args, size_t n
   Value f = type_lookup(t, name);
   if (f.is_null()) return f;
   Type* ft = type_of(I, f);
-  if (ft == I.rt.function_type) {
-    size_t nkw = kw ? kw->size() : 0;
-    Value small[8];
-    std::vector<Value> big;
-    Value* buf = small;
-    if (nargs + nkw + 1 > 8) { big.resize(nargs + nkw + 1); buf = big.data(); }
-    buf[0] = self;
-    for (size_t i = 0; i < nargs + nkw; ++i) buf[i + 1] = args[i];
-    return call(I, f, buf, nargs + 1, kw);
-  }
+  if (ft == I.rt.function_type) return call_with_self(I, f, self, args, nargs, kw);  // no bound method
   if (ft->descr_get) {
     f = ft->descr_get(I, f, self, Value::object(t));
     if (f.is_error()) return f;
@@ -245,11 +236,7 @@ Value t_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple* kw) 
     f = ft->descr_get(I, f, Value::null(), Value::object(type));
     if (f.is_error()) return f;
   }
-  size_t nkw = kw ? kw->size() : 0;
-  std::vector<Value> buf(nargs + nkw + 1);
-  buf[0] = Value::object(type);
-  for (size_t i = 0; i < nargs + nkw; ++i) buf[i + 1] = args[i];
-  return call(I, f, buf.data(), nargs + 1, kw);
+  return call_with_self(I, f, Value::object(type), args, nargs, kw);
 }
 Value t_richcompare(Isolate& I, Value a, Value b, CompareOp op) {
   Value r = call_dunder1(I, a, I.rt.n_cmp[int(op)], b);
