@@ -143,8 +143,26 @@ int system_exit_status(Isolate& I, capy::BaseExc* e) {
   return 1;
 }
 
+// Adds a directory grant, made absolute and canonical (symlinks in the
+// granted path itself are resolved once, here, by the host; everything the
+// guest names beneath it is resolved by the kernel under RESOLVE_BENEATH).
+// A later grant of the same directory can only widen it (read -> write).
+bool add_directory(capy::Grants* g, const char* path, bool writable) {
+  if (!*path) return false;
+  char* real = realpath(path, nullptr);
+  if (!real) return false;
+  std::string p = real;
+  free(real);
+  for (auto& d : g->directories) {
+    if (d.path == p) { d.writable = d.writable || writable; return true; }
+  }
+  g->directories.push_back({p, writable});
+  return true;
+}
+
 int run(int argc, char** argv) {
   capy::Limits limits;
+  capy::Grants grants;
   std::string code, filename, dump;
   bool have_code = false;
   std::vector<std::string> args;
@@ -184,8 +202,16 @@ int run(int argc, char** argv) {
     } else if (const char* v = val("--dump=")) {
       dump = v;
       if (dump != "tokens" && dump != "ast" && dump != "bytecode") return usage_error("bad --dump value");
-    } else if (val("--allow-read=") || val("--allow-write=") || val("--allow-import=") || val("--allow-env=")) {
-      // Grants are accepted; the capability layer gives them meaning.
+    } else if (const char* v = val("--allow-read=")) {
+      if (!add_directory(&grants, v, false)) return usage_error("bad --allow-read directory: " + std::string(v));
+    } else if (const char* v = val("--allow-write=")) {
+      if (!add_directory(&grants, v, true)) return usage_error("bad --allow-write directory: " + std::string(v));
+    } else if (const char* v = val("--allow-import=")) {
+      if (!*v) return usage_error("bad --allow-import value");
+      grants.modules.emplace_back(v);
+    } else if (const char* v = val("--allow-env=")) {
+      if (!*v || strchr(v, '=')) return usage_error("bad --allow-env value");
+      if (const char* e = getenv(v)) grants.env.emplace_back(v, e);
     } else if (a == "-") {
       ++i;
       break;
@@ -218,6 +244,15 @@ int run(int argc, char** argv) {
     }
   }
   for (; i < argc; ++i) args.push_back(argv[i]);
+  // The script's own directory is a module root (import only, never open()).
+  if (!have_code && filename != "<stdin>") {
+    if (char* real = realpath(filename.c_str(), nullptr)) {
+      std::string dir = real;
+      free(real);
+      dir.resize(dir.rfind('/') == 0 ? 1 : dir.rfind('/'));
+      grants.module_roots.push_back(dir);
+    }
+  }
 
   if (!dump.empty()) {
     capy::syntax::Arena arena;
@@ -246,6 +281,7 @@ int run(int argc, char** argv) {
   CliHost host;
   capy::Runtime runtime;
   Isolate I(runtime, &host, limits);
+  I.grants = std::move(grants);
   I.stack_base = __builtin_frame_address(0);  // every frame of the run lies below
   I.argv = args;
   I.argv.insert(I.argv.begin(), have_code ? "-c" : filename);

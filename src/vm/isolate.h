@@ -53,6 +53,25 @@ struct Limits {
   uint32_t max_int_digits = 4300;     // CPython's int/str conversion limit
 };
 
+/// The abilities a host grants an isolate beyond pure computation. An isolate
+/// starts with none; everything here is data that the capability layer
+/// (open(), os, pathlib, import) consults, and that the Host's file-system
+/// door enforces again on every access.
+struct Grants {
+  struct Directory {
+    std::string path;     // absolute, as the host named it
+    bool writable = false;
+  };
+  /// open(), os, shutil and pathlib reach files beneath these only.
+  std::vector<Directory> directories;
+  /// Module names importable beyond the default audited set.
+  std::vector<std::string> modules;
+  /// Directories whose Python source files may be imported (read for import only).
+  std::vector<std::string> module_roots;
+  /// The guest's os.environ, in the order granted.
+  std::vector<std::pair<std::string, std::string>> env;
+};
+
 /// Why a run stopped without a Python-level outcome.
 enum class LimitKind : uint8_t { None, Memory, Steps, Time, Depth, Output, Terminated };
 
@@ -66,6 +85,7 @@ class Isolate {
   Runtime& rt;
   Host* host;
   Limits limits;
+  Grants grants;
   Heap& heap;
 
   // --- exceptions -----------------------------------------------------------
