@@ -8,7 +8,9 @@ PACKAGES=(
   build-essential cmake ninja-build g++ clang pkg-config ccache
   libgmp-dev libutf8proc-dev libpcre2-dev zlib1g-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3   # only for the test and benchmark runners in tools/ and bench/
+  python3   # the test and benchmark runners in tools/ and bench/
+  libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes for clang (fuzz/)
+  python3-dev pybind11-dev python3-pytest python3-pip python3-venv  # the CPython module (python/)
 )
 
 missing=()
