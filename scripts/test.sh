@@ -65,10 +65,10 @@ section() {
   echo "== $*"
 }
 
-# Runs tools/run_tests.py with ENGINE and records its closing line.
-script_suite() {  # script_suite NAME ENGINE TIMEOUT
-  local name=$1 engine=$2 timeout=$3 log="$tmp/$1.log"
-  python3 tools/run_tests.py --engine "$engine" --jobs "$jobs" --timeout "$timeout" \
+# Runs tools/run_tests.py (or the RUNNER given) with ENGINE and records its closing line.
+script_suite() {  # script_suite NAME ENGINE TIMEOUT [RUNNER]
+  local name=$1 engine=$2 timeout=$3 runner=${4:-tools/run_tests.py} log="$tmp/$1.log"
+  python3 "$runner" --engine "$engine" --jobs "$jobs" --timeout "$timeout" \
     --verbose 2>&1 | tee "$log"
   local line
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 || true)
@@ -128,11 +128,16 @@ fi
 section "script tests (build/capy)"
 script_suite "script" build/capy "$timeout_release"
 
+section "host tests: grants, denials, limits (build/capy)"
+script_suite "host" build/capy "$timeout_release" tools/run_host_tests.py
+
 if [[ $run_sanitize -eq 1 ]]; then
   section "build (sanitize: ASan + UBSan)"
   if bash scripts/build.sh sanitize capy; then
     section "script tests (build-asan/capy)"
     script_suite "script (sanitize)" build-asan/capy "$timeout_slow"
+    section "host tests (build-asan/capy)"
+    script_suite "host (sanitize)" build-asan/capy "$timeout_slow" tools/run_host_tests.py
   else
     echo "test: sanitizer build failed" >&2
     record "build sanitize" 0 1
