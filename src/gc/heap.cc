@@ -49,7 +49,7 @@ void* Heap::pool_alloc(size_t cls, size_t slot) {
     free_[cls] = reinterpret_cast<void*>(static_cast<Prefix*>(p)->size_or_next);
     return p;
   }
-  if (bump_[cls] + slot > bump_end_[cls] || !bump_[cls]) {
+  if (!bump_[cls] || slot > static_cast<size_t>(bump_end_[cls] - bump_[cls])) {
     void* pool = std::aligned_alloc(kPoolBytes, kPoolBytes);
     if (!pool) return nullptr;
     // Zeroed, so a never-used slot reads as free (type_ == nullptr) to the
