@@ -135,8 +135,10 @@ restart:
 int set_table_resize(Isolate& I, Set* so, size_t minused);
 
 int set_add_entry(Isolate& I, Set* so, Value key, int64_t hash) {
-  if (ensure_table(I, so) < 0) return -1;
 restart:
+  // Again after a restart: an __eq__ that cleared the set left it on the
+  // shared empty table, which must never be written.
+  if (ensure_table(I, so) < 0) return -1;
   size_t mask = so->mask;
   size_t i = static_cast<size_t>(hash) & mask;
   SetEntry* freeslot = nullptr;
