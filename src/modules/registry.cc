@@ -114,6 +114,21 @@ Value import_module(Isolate& I, std::string_view name) {
   }
   Str* mname = I.intern(name);
   if (!mname) return Value::error();
+  // Host modules (defined by the embedder through the embedding API) come
+  // first: the host granted them by defining them.
+  if (I.host && I.host->has_module(name)) {
+    Module* m = module_new(I, mname);
+    if (!m) return Value::error();
+    if (dict_set(I, I.modules, key, Value::object(m)) < 0) return Value::error();
+    if (I.host->init_module(I, name, m) < 0) {
+      BaseExc* e = I.take_pending();
+      dict_del(I, I.modules, key);
+      I.pending = e;
+      return Value::error();
+    }
+    if (bind_in_parent(I, name, Value::object(m)) < 0) return Value::error();
+    return Value::object(m);
+  }
   if (const NativeModuleDef* def = find_native_module(name)) {
     Module* m = module_new(I, mname);
     if (!m) return Value::error();

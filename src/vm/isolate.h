@@ -23,6 +23,7 @@ struct Str;
 struct List;
 struct Tuple;
 struct BaseExc;
+struct Module;
 
 /// Where guest output and other effects go. The command-line program, the
 /// embedding API and the CPython module each provide one.
@@ -41,6 +42,12 @@ class Host {
   /// it short, e.g. at the isolate's time limit, or end the run with
   /// I.end_run). The default does not wait.
   virtual void sleep(Isolate& I, double seconds) {}
+  /// Modules the embedder defines (the embedding API's host modules):
+  /// import consults them before its own tables. has_module says whether
+  /// `name` is one; init_module fills the fresh module's dict (0, or -1 with
+  /// an exception pending).
+  virtual bool has_module(std::string_view name) { return false; }
+  virtual int init_module(Isolate& I, std::string_view name, Module* m) { return -1; }
 };
 
 /// Resource limits, set when the isolate is created (units in the names).
