@@ -286,6 +286,8 @@ CodeConst Codegen::assemble(bool add_implicit_return) {
   code->freevars.assign(u.freevars.begin(), u.freevars.end());
   code->localsplus_kinds = std::move(kinds);
   code->docstring = std::move(u.docstring);
+  code->private_name = std::string(u.private_name);
+  code->class_body = u.scope_type == ScopeType::Class;
   return code;
 }
 

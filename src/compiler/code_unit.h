@@ -173,6 +173,13 @@ struct CodeUnit {
   /// `__doc__` by the body's own code instead, so this is empty for them.
   std::optional<std::string> docstring;
 
+  /// The name of the nearest enclosing class (the `private_name` that
+  /// mangles `__spam`), "" outside classes. With `class_body`, this unit is
+  /// that class's body. The VM uses both to keep mangled attributes private
+  /// to the code compiled inside their class (docs/security.md).
+  std::string private_name;
+  bool class_body = false;
+
   /// Total number of frame slots.
   size_t nlocalsplus() const noexcept { return varnames.size() + cellvars.size() + freevars.size(); }
   /// Name of localsplus slot i.

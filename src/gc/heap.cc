@@ -86,7 +86,7 @@ Object* Heap::alloc_object(Type* type, size_t size) {
   static_cast<Prefix*>(p)->size_or_next = size;
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(p) + kSizePrefix);
   o->type_ = type;
-  o->gc_bits_ = immortal_ ? uint32_t(kGcImmortal) : 0u;
+  o->gc_bits_ = immortal_ ? uint32_t(kGcImmortal) | (uint32_t(count_ + 1) << kGcSerialShift) : 0u;
   o->gc_next_ = objects_;
   objects_ = o;
   bytes_ += size;

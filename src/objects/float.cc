@@ -13,6 +13,7 @@
 #include "objects/bytes.h"
 #include "objects/exception.h"
 #include "objects/float.h"
+#include "objects/type.h"
 #include "objects/int.h"
 #include "objects/native.h"
 #include "objects/number_format.h"
@@ -460,8 +461,8 @@ Value float_repr_slot(Isolate& I, Value v) {
 int64_t float_hash_slot(Isolate& I, Value v) {
   double d = float_value(v);
   if (std::isnan(d) && v.is_object()) {
-    // CPython hashes NaNs by identity.
-    uint64_t p = uint64_t(reinterpret_cast<uintptr_t>(v.as_object()));
+    // CPython hashes NaNs by identity (the isolate's id, never the address).
+    uint64_t p = object_id(I, v);
     int64_t h = int64_t((p >> 4) | (p << 60));
     return h == -1 ? -2 : h;
   }

@@ -15,6 +15,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/private_names.h"
 #include "objects/type_init.h"
 #include "vm/code.h"
 #include "vm/interpreter.h"
@@ -596,6 +597,9 @@ static int super_init(Isolate& I, Value self, const Value* args, size_t nargs, T
 }
 static Value super_getattr(Isolate& I, Value self, Str* name) {
   auto* s = self.as<Super>();
+  if (__builtin_expect(looks_mangled(name), 0) &&
+      check_private_attr(I, s->obj.is_null() ? Value::object(s->type) : s->obj, name) < 0)
+    return Value::error();
   if (s->obj_type && name != I.rt.n___class__) {
     Tuple* mro = s->obj_type->mro;
     size_t i = 0;
@@ -639,6 +643,15 @@ static Value super_self_class(Isolate&, Value s) {
   return t ? Value::object(t) : Value::none();
 }
 
+// method(function, instance, /): types.MethodType.
+static Value method_new_slot(Isolate& I, Type*, const Value* args, size_t nargs, Tuple* kw) {
+  if (kw && kw->size()) return raise(I, I.rt.exc_TypeError, "method() takes no keyword arguments");
+  if (nargs != 2) return raisef(I, I.rt.exc_TypeError, "method expected 2 arguments, got %zu", nargs);
+  if (!type_of(I, args[0])->call) return raise(I, I.rt.exc_TypeError, "first argument must be callable");
+  if (args[1].is_none()) return raise(I, I.rt.exc_TypeError, "instance must not be None");
+  return method_new(I, args[0], args[1]);
+}
+
 // --- cell ----------------------------------------------------------------------------------------
 
 static void cell_trace(Object* o, Tracer& t) { t.visit(static_cast<Cell*>(o)->value); }
@@ -680,6 +693,7 @@ void init_function_types(Runtime& rt) {
                       {"__doc__", builtin_get_doc}, {"__module__", builtin_get_module}});
 
   Type* m = rt.method_type;
+  m->new_ = method_new_slot;
   m->basicsize = sizeof(Method);
   m->trace = method_trace;
   m->call = method_call;

@@ -32,6 +32,9 @@ enum GcBits : uint32_t {
   kGcImmortal = 1u << 1,   // owned by the Runtime: shared, immutable, never collected
   kGcFinalized = 1u << 2,
 };
+/// Immortal objects keep a start-up serial above the GC bits: their id() and
+/// identity hash, the same in every isolate and never derived from an address.
+constexpr uint32_t kGcSerialShift = 3;
 
 /// The header of every heap object. 24 bytes.
 struct Object {
@@ -126,6 +129,9 @@ struct Type : Object {
   // --- slots (nullptr: not supported) -------------------------------------
   ReprFn repr;
   ReprFn str;
+  /// The class body code this class was made from (a class statement), or
+  /// nullptr: its mangled `_Name__x` attributes are private to that code.
+  Object* private_scope;
   HashFn hash;
   RichCompareFn richcompare;
   GetAttrFn getattr;

@@ -13,6 +13,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/private_names.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -288,6 +289,7 @@ Value type_lookup(Type* type, Str* name) {
 }
 
 Value generic_getattr(Isolate& I, Value v, Str* name) {
+  if (__builtin_expect(looks_mangled(name), 0) && check_private_attr(I, v, name) < 0) return Value::error();
   Type* t = type_of(I, v);
   Value attr = type_lookup(t, name);
   DescrGetFn get = nullptr;
@@ -308,6 +310,7 @@ Value generic_getattr(Isolate& I, Value v, Str* name) {
 }
 
 int generic_setattr(Isolate& I, Value v, Str* name, Value value) {
+  if (__builtin_expect(looks_mangled(name), 0) && check_private_attr(I, v, name) < 0) return -1;
   Type* t = type_of(I, v);
   Value attr = type_lookup(t, name);
   if (!attr.is_null()) {

@@ -16,6 +16,7 @@
 #include "objects/misc.h"
 #include "objects/native.h"
 #include "objects/ops.h"
+#include "objects/private_names.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -26,7 +27,8 @@ namespace capy {
 uint64_t object_id(Isolate& I, Value v) {
   if (!v.is_object()) return v.bits() >> 1;  // immediates: derived from their bits
   const Object* o = v.as_object();
-  if (o->immortal()) return reinterpret_cast<uintptr_t>(o) >> 4;  // shared, fixed at start
+  // Shared objects: their start-up serial (never an address).
+  if (o->immortal()) return 0x7e0000000000ull + (uint64_t(o->gc_bits_ >> kGcSerialShift) << 4);
   auto it = I.ids.find(o);
   if (it != I.ids.end()) return it->second;
   uint64_t id = 0x7f0000000000ull + (I.next_id++ << 4);
@@ -71,6 +73,13 @@ static bool overrides(Type* t, Str* name, Type* base) {
 }
 
 static Value object_new(Isolate& I, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  // A builtin layout larger than object's (function, code, cell, frame-like
+  // and iterator types...) is built only by its own constructor: object's
+  // allocator would hand out a zero-filled husk that the VM trusts.
+  Type* solid = type;
+  while (solid->is_heap() && solid->base) solid = solid->base;
+  if (solid != I.rt.object_type && solid->new_ == object_new)
+    return raisef(I, I.rt.exc_TypeError, "cannot create '%s' instances", type_name(solid));
   size_t total = nargs + (kwnames ? kwnames->size() : 0);
   if (total) {
     if (!overrides(type, I.rt.n___init__, I.rt.object_type) || overrides(type, I.rt.n___new__, I.rt.object_type))
@@ -208,7 +217,7 @@ static Value object_get_dict(Isolate& I, Value self) {
     *slot = dict_new(I);
     if (!*slot) return Value::error();
   }
-  return Value::object(*slot);
+  return guarded_namespace(I, self, *slot);
 }
 
 static int object_set_dict(Isolate& I, Value self, Value value) {
@@ -238,6 +247,7 @@ static void type_trace(Object* o, Tracer& t) {
   t.visit(ty->mro);
   t.visit(ty->dict);
   t.visit(ty->slot_names);
+  t.visit(ty->private_scope);
 }
 
 static Value type_repr(Isolate& I, Value self) {
@@ -262,6 +272,7 @@ static Value type_call(Isolate& I, Value callee, const Value* args, size_t nargs
 }
 
 static Value type_getattr(Isolate& I, Value self, Str* name) {
+  if (__builtin_expect(looks_mangled(name), 0) && check_private_attr(I, self, name) < 0) return Value::error();
   Type* t = self.as<Type>();
   Type* meta = type_of(I, self);
   Value meta_attr = type_lookup(meta, name);
@@ -287,6 +298,7 @@ static bool is_dunder(Str* name) {
 }
 
 static int type_setattr(Isolate& I, Value self, Str* name, Value value) {
+  if (__builtin_expect(looks_mangled(name), 0) && check_private_attr(I, self, name) < 0) return -1;
   Type* t = self.as<Type>();
   if (!t->is_heap()) {
     raisef(I, I.rt.exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, type_name(t));
@@ -677,12 +689,13 @@ static Value type_get_base(Isolate&, Value self) {
   return b ? Value::object(b) : Value::none();
 }
 static Value type_get_mro(Isolate&, Value self) { return Value::object(self.as<Type>()->mro); }
-static Value type_get_dict(Isolate& I, Value self) {
+Value mappingproxy_new(Isolate& I, Dict* d) {
   Object* o = I.heap.alloc_object(I.rt.mappingproxy_type, sizeof(Object) + sizeof(Value));
   if (!o) return raise_memory(I);
-  *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + sizeof(Object)) = Value::object(self.as<Type>()->dict);
+  *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + sizeof(Object)) = Value::object(d);
   return Value::object(o);
 }
+static Value type_get_dict(Isolate& I, Value self) { return mappingproxy_new(I, self.as<Type>()->dict); }
 static Value type_get_doc(Isolate& I, Value self) {
   Type* t = self.as<Type>();
   Value d = dict_get_str(t->dict, I.rt.n___doc__);

@@ -6,6 +6,8 @@
 
 namespace capy {
 
+struct Dict;
+
 /// type(name, bases, dict, **kwds) with the given metatype.
 Value type_new_class(Isolate& I, Type* metatype, Str* name, Tuple* bases, Dict* ns, Tuple* kwnames,
                      const Value* kwvalues);
@@ -16,6 +18,8 @@ void type_fixup_slots(Isolate& I, Type* t);
 Value object_alloc(Isolate& I, Type* type);
 /// A stable, non-address identity number for id() and default reprs.
 uint64_t object_id(Isolate& I, Value v);
+/// A read-only mappingproxy over `d`.
+Value mappingproxy_new(Isolate& I, Dict* d);
 /// "<module.Qualname object at 0x…>" style default repr.
 Value object_default_repr(Isolate& I, Value v);
 

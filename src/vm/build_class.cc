@@ -10,6 +10,7 @@
 #include "objects/tuple.h"
 #include "objects/list.h"
 #include "objects/generator.h"
+#include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/interpreter.h"
 #include "vm/vm_internal.h"
@@ -156,6 +157,12 @@ Value builtin_build_class(Isolate& I, const Value* args, size_t nargs, Tuple* kw
   for (size_t i = 0; i < nkw; ++i) margs[3 + i] = kwvals[i];
   Value cls = call(I, meta, margs, 3, mkw);
   if (cls.is_error()) return cls;
+  // The class's mangled attributes become private to the code compiled in
+  // this body (a class that already has a body keeps it).
+  Code* body = func.as<Function>()->code;
+  if ((type_of(I, cls)->flags & kTypeTypeSubclass) && cls.as<Type>()->is_heap() &&
+      !cls.as<Type>()->private_scope && body->private_scope == body)
+    cls.as<Type>()->private_scope = body;
   if ((type_of(I, cls)->flags & kTypeTypeSubclass) && type_of(I, cell) == I.rt.cell_type) {
     Value cell_cls = cell.as<Cell>()->value;
     if (!cell_cls.is(cls)) {

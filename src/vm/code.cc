@@ -38,7 +38,9 @@ bool is_identifier_like(const std::string& s) {
   return true;
 }
 
-Value const_value(Isolate& I, const compiler::Const& c) {
+Code* code_from_unit_in(Isolate& I, const std::shared_ptr<const compiler::CodeUnit>& unit, Code* scope);
+
+Value const_value(Isolate& I, const compiler::Const& c, Code* scope) {
   using K = compiler::Const;
   switch (c.kind()) {
     case K::kNone: return Value::none();
@@ -67,7 +69,7 @@ Value const_value(Isolate& I, const compiler::Const& c) {
         Set* s = set_new(I, true);
         if (!s) return Value::error();
         for (const auto& item : t.items) {
-          Value v = const_value(I, item);
+          Value v = const_value(I, item, scope);
           if (v.is_error()) return v;
           if (set_add(I, s, v) < 0) return Value::error();
         }
@@ -77,14 +79,14 @@ Value const_value(Isolate& I, const compiler::Const& c) {
       Tuple* tup = tuple_new(I, t.items.size());
       if (!tup) return Value::error();
       for (size_t i = 0; i < t.items.size(); ++i) {
-        Value v = const_value(I, t.items[i]);
+        Value v = const_value(I, t.items[i], scope);
         if (v.is_error()) return v;
         tup->items[i] = v;
       }
       return Value::object(tup);
     }
     case K::kCode: {
-      Code* sub = code_from_unit(I, c.get<compiler::CodeConst>());
+      Code* sub = code_from_unit_in(I, c.get<compiler::CodeConst>(), scope);
       if (!sub) return Value::error();
       return Value::object(sub);
     }
@@ -113,6 +115,7 @@ void code_trace(Object* o, Tracer& t) {
   t.visit(c->name);
   t.visit(c->qualname);
   t.visit(c->doc);
+  t.visit(c->private_scope);
   for (uint32_t i = 0; i < c->ncaches; ++i) {
     InlineCache& ic = c->caches[i];
     t.visit(static_cast<const Object*>(ic.key));
@@ -141,13 +144,19 @@ void code_finalize(Isolate& I, Object* o) {
 
 }  // namespace
 
-Code* code_from_unit(Isolate& I, const UnitPtr& unit) {
+Code* code_from_unit(Isolate& I, const UnitPtr& unit) { return code_from_unit_in(I, unit, nullptr); }
+
+namespace {
+
+// `scope`: the code of the nearest enclosing class body (nullptr outside classes).
+Code* code_from_unit_in(Isolate& I, const UnitPtr& unit, Code* scope) {
   using compiler::Opcode;
   const CodeUnit& u = *unit;
   Code* c = static_cast<Code*>(I.heap.alloc_object(I.rt.code_type, sizeof(Code)));
   if (!c) { raise_memory(I); return nullptr; }
   // Keep the fields consistent for the GC before anything else allocates.
   c->doc = Value::none();
+  c->private_scope = u.class_body ? c : scope;
   if (!I.heap.charge(u.positions.size() * sizeof(compiler::Position))) {
     raise_memory(I);
     return nullptr;
@@ -259,13 +268,15 @@ Code* code_from_unit(Isolate& I, const UnitPtr& unit) {
     if (!t) return nullptr;
     c->consts = t;
     for (size_t i = 0; i < u.consts.size(); ++i) {
-      Value v = const_value(I, u.consts[i]);
+      Value v = const_value(I, u.consts[i], c->private_scope);
       if (v.is_error()) return nullptr;
       t->items[i] = v;
     }
   }
   return c;
 }
+
+}  // namespace
 
 Str* code_filename(Code* c) { return c->filename; }
 Str* code_name(Code* c) { return c->name; }

@@ -42,6 +42,9 @@ struct InlineCache {
 enum CodeVmFlags : uint32_t {
   kCodeSimpleArgs = 1u << 28,  // no *args/**kwargs/kw-only, no cells among params
   kCodeHasCells = 1u << 29,
+  /// Made by compile() from source: the only code objects exec()/eval() run
+  /// (a function's __code__ or a nested code constant never is).
+  kCodeFromCompile = 1u << 30,
 };
 
 struct Code : Object {
@@ -73,6 +76,10 @@ struct Code : Object {
   const compiler::ExceptionTableEntry* exctable;
   uint32_t nexctable;
   uint32_t pad_;
+  /// The code of the nearest enclosing class body (itself for a class body),
+  /// nullptr outside classes: mangled attributes of the classes made from
+  /// that body are reachable only from code with this scope.
+  Code* private_scope;
   // The CodeUnit, kept alive for positions and the exception table.
   alignas(std::shared_ptr<const compiler::CodeUnit>) unsigned char unit_storage[sizeof(std::shared_ptr<const compiler::CodeUnit>)];
 

@@ -244,6 +244,14 @@ Value builtin_exec_eval(Isolate& I, const Value* args, size_t nargs, Tuple* kwna
       }
       if (closure.is_none() || type_of(I, closure) != I.rt.tuple_type ||
           closure.as<Tuple>()->size() != code->nfrees) {
+    // Source only: a code object runs only if compile() made it here from
+    // source text. Function bodies, class bodies and other nested code
+    // (reachable through __code__ and co_consts) expect a frame that only
+    // their own function call builds.
+    if (!(code->flags & kCodeFromCompile)) {
+      return raisef(I, I.rt.exc_TypeError, "%s() arg 1 must be a string, bytes or a code object made by compile()",
+                    fname);
+    }
         return raisef(I, I.rt.exc_TypeError, "code object requires a closure of exactly length %u", code->nfrees);
       }
       cl = closure.as<Tuple>();
@@ -327,6 +335,7 @@ Value builtin_compile(Isolate& I, const Value* args, size_t nargs, Tuple* kwname
 
 void init_eval_builtins(Runtime& rt) {
   Isolate& B = rt.bootstrap();
+  code->flags |= kCodeFromCompile;
   auto add = [&](const char* name, NativeFn fn) {
     Value f = make_builtin(rt, name, fn);
     dict_set_str(B, rt.builtins, rt.intern_immortal(name), f);

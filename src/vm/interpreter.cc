@@ -33,6 +33,7 @@
 #include "objects/list.h"
 #include "objects/misc.h"
 #include "objects/ops.h"
+#include "objects/private_names.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -424,7 +425,7 @@ Value mapping_lookup(Isolate& I, Dict* locals, Str* name) {
 // function, to be called with self), 0 = out is the attribute, -1 = error.
 [[gnu::noinline]] int load_method(Isolate& I, Value owner, Str* name, Value* out) {
   Type* t = type_of(I, owner);
-  if (t->getattr == generic_getattr) {
+  if (t->getattr == generic_getattr && !looks_mangled(name)) {  // private names: the checked path
     Value attr = type_lookup(t, name);
     if (!attr.is_null()) {
       Type* at = type_of(I, attr);
@@ -1163,7 +1164,7 @@ inline Value dict_hint_get(Dict* d, uint32_t idx, Str* name) {
 void attr_cache_fill(Isolate& I, Value owner, Str* name, InlineCache& ic) {
   ic.kind = kAttrNone;
   ic.key = nullptr;
-  if (!owner.is_object()) return;
+  if (!owner.is_object() || looks_mangled(name)) return;  // private names are checked on every access
   Type* t = owner.as_object()->type_;
   if (t->getattr != generic_getattr) return;
   Value attr = type_lookup(t, name);

@@ -86,6 +86,10 @@ def _reduce(x, cls):
         state = getstate()
     else:
         state = getattr(x, '__dict__', None) or None
+        if state is not None and type(state) is not dict:
+            # capy hands code outside a class a read-only view of a namespace
+            # with private attributes (docs/security.md): copy it.
+            state = dict(state)
         slots = _slot_names(cls)
         if slots:
             slotstate = {}
