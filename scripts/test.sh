@@ -7,8 +7,11 @@
 #                        (AddressSanitizer + UndefinedBehaviorSanitizer)
 #   4. GC stress         the same script tests against build-gcstress/capy
 #                        (the collector runs on every allocation)
+#   5. fuzz              each libFuzzer target of fuzz/ (build-fuzz/, clang,
+#                        ASan + UBSan): its regression inputs, then
+#                        CAPY_FUZZ_SECONDS (default 20) of fuzzing
 #
-#   scripts/test.sh [--no-sanitize] [--no-gcstress]
+#   scripts/test.sh [--no-sanitize] [--no-gcstress] [--no-fuzz]
 #
 # Ends with one line "N passed, N failed" that adds up all suites; exits
 # non-zero when anything failed or did not build.
@@ -18,12 +21,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 
 run_sanitize=1
 run_gcstress=1
+run_fuzz=1
 for arg in "$@"; do
   case "$arg" in
     --no-sanitize) run_sanitize=0 ;;
     --no-gcstress) run_gcstress=0 ;;
+    --no-fuzz) run_fuzz=0 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
-    *) echo "usage: scripts/test.sh [--no-sanitize] [--no-gcstress]" >&2; exit 2 ;;
+    *) echo "usage: scripts/test.sh [--no-sanitize] [--no-gcstress] [--no-fuzz]" >&2; exit 2 ;;
   esac
 done
 
@@ -152,6 +157,27 @@ if [[ $run_gcstress -eq 1 ]]; then
   else
     echo "test: GC stress build failed" >&2
     record "build gcstress" 0 1
+  fi
+fi
+
+if [[ $run_fuzz -eq 1 ]]; then
+  section "build (fuzz: clang, libFuzzer, ASan + UBSan)"
+  if bash scripts/fuzz.sh --build-only; then
+    for src in fuzz/fuzz_*.cc; do
+      t=$(basename "$src" .cc)
+      section "fuzz ($t, ${CAPY_FUZZ_SECONDS:-20} s)"
+      log="$tmp/$t.log"
+      bash scripts/fuzz.sh --no-build --seconds "${CAPY_FUZZ_SECONDS:-20}" "$t" 2>&1 | tee "$log"
+      line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 || true)
+      if [[ -z "$line" ]]; then
+        record "fuzz $t" 0 1
+      else
+        record "fuzz $t" "$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")" "$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+      fi
+    done
+  else
+    echo "test: fuzz build failed" >&2
+    record "build fuzz" 0 1
   fi
 fi
 
