@@ -11,13 +11,16 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "builtins/open.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "host/posix_fs.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/int.h"
@@ -85,6 +88,16 @@ class CliHost : public capy::Host {
     }
     return true;
   }
+  // The file-system door over the directory grants (none: no files at all).
+  void grant_files(const capy::Grants& grants) {
+    std::vector<capy::PosixFileSystem::Grant> dirs;
+    for (const auto& d : grants.directories) dirs.push_back({d.path, d.writable});
+    if (!dirs.empty()) files_ = std::make_unique<capy::PosixFileSystem>(dirs);
+  }
+  capy::FileSystem* files() override { return files_.get(); }
+
+ private:
+  std::unique_ptr<capy::PosixFileSystem> files_;
 };
 
 int usage_error(const std::string& msg) {
@@ -282,6 +295,11 @@ int run(int argc, char** argv) {
   capy::Runtime runtime;
   Isolate I(runtime, &host, limits);
   I.grants = std::move(grants);
+  host.grant_files(I.grants);
+  if (capy::install_open(I) < 0) {
+    fprintf(stderr, "capy: cannot set up open()\n");
+    return 1;
+  }
   I.stack_base = __builtin_frame_address(0);  // every frame of the run lies below
   I.argv = args;
   I.argv.insert(I.argv.begin(), have_code ? "-c" : filename);

@@ -1,6 +1,7 @@
 // io: in-memory streams (CPython 3.11's _io.StringIO and _io.BytesIO) and
-// the IOBase class hierarchy. File streams (open, FileIO, TextIOWrapper…)
-// belong to the capability layer and are not here.
+// the IOBase class hierarchy. The file streams (open, FileIO, Buffered*,
+// TextIOWrapper), which reach files only through the isolate's file-system
+// door, are in io_file.cc.
 //
 // The native base types _IOBase, _RawIOBase, _BufferedIOBase and
 // _TextIOBase (module "_io") get their generic methods from Python code
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <string>
 
+#include "modules/io_file.h"
 #include "modules/registry.h"
 #include "modules/stdlib_support.h"
 #include "objects/bytes.h"
@@ -1409,7 +1411,8 @@ int init_io_module(Isolate& I, Module* m) {
       module_add_value(I, m, "BytesIO", Value::object(bt)) < 0)
     return -1;
   Value r = run_module_source(I, m, "<capy>/io.py", kIoSource);
-  return r.is_error() ? -1 : 0;
+  if (r.is_error()) return -1;
+  return io_file_init(I, m);  // FileIO, Buffered*, TextIOWrapper, open (io_file.cc)
 }
 
 }  // namespace capy

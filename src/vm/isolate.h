@@ -24,6 +24,7 @@ struct List;
 struct Tuple;
 struct BaseExc;
 struct Module;
+class FileSystem;
 
 /// Where guest output and other effects go. The command-line program, the
 /// embedding API and the CPython module each provide one.
@@ -42,6 +43,10 @@ class Host {
   /// it short, e.g. at the isolate's time limit, or end the run with
   /// I.end_run). The default does not wait.
   virtual void sleep(Isolate& I, double seconds) {}
+  /// The file-system door (src/vm/host_fs.h) behind open(), io, os, shutil
+  /// and pathlib, or nullptr when the host gives no files. It must confine
+  /// every access to the isolate's Grants::directories.
+  virtual FileSystem* files() { return nullptr; }
   /// Modules the embedder defines (the embedding API's host modules):
   /// import consults them before its own tables. has_module says whether
   /// `name` is one; init_module fills the fresh module's dict (0, or -1 with
@@ -121,6 +126,9 @@ class Isolate {
   Dict* main_globals = nullptr;
   void* stack_base = nullptr;      // highest native stack address of the running thread
   std::vector<Value> extra_roots;  // precise roots registered by embedders
+  /// io's buffered file writers holding unwritten bytes (io_file.cc): a weak
+  /// list, flushed before every file-system operation of the guest.
+  void* io_unflushed = nullptr;
   /// id() numbers: serials handed out on first request, never addresses.
   std::unordered_map<const Object*, uint64_t> ids;
   uint64_t next_id = 1;
