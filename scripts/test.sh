@@ -7,6 +7,9 @@
 #                        (AddressSanitizer + UndefinedBehaviorSanitizer)
 #   4. GC stress         the same script tests against build-gcstress/capy
 #                        (the collector runs on every allocation)
+#   symbols              tools/check_symbols.py: the core library calls no
+#                        operating-system function (files, network,
+#                        processes, environment...) outside the Host interface
 #   5. fuzz              each libFuzzer target of fuzz/ (build-fuzz/, clang,
 #                        ASan + UBSan): its regression inputs, then
 #                        CAPY_FUZZ_SECONDS (default 20) of fuzzing
@@ -135,6 +138,16 @@ script_suite "script" build/capy "$timeout_release"
 
 section "host tests: grants, denials, limits (build/capy)"
 script_suite "host" build/capy "$timeout_release" tools/run_host_tests.py
+
+section "symbol check: the core calls no OS function (build/libcapy_core.a)"
+python3 tools/check_symbols.py build/libcapy_core.a 2>&1 | tee "$tmp/symbols.log"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/symbols.log" | tail -n 1 || true)
+if [[ -z "$line" ]]; then
+  echo "test: symbols: tools/check_symbols.py printed no result line" >&2
+  record "symbols" 0 1
+else
+  record "symbols" "$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")" "$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+fi
 
 if [[ $run_sanitize -eq 1 ]]; then
   section "build (sanitize: ASan + UBSan)"

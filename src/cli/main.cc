@@ -20,7 +20,9 @@
 #include "builtins/open.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "host/module_source.h"
 #include "host/posix_fs.h"
+#include "modules/registry.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
 #include "objects/int.h"
@@ -95,6 +97,11 @@ class CliHost : public capy::Host {
     if (!dirs.empty()) files_ = std::make_unique<capy::PosixFileSystem>(dirs);
   }
   capy::FileSystem* files() override { return files_.get(); }
+  // Import's door: source files beneath the isolate's module roots only.
+  int read_module_source(capy::Isolate& I, std::string_view root, std::string_view relative, size_t max_bytes,
+                         std::string* source) override {
+    return capy::read_module_source_beneath(I.grants.module_roots, root, relative, max_bytes, source);
+  }
 
  private:
   std::unique_ptr<capy::PosixFileSystem> files_;
@@ -163,6 +170,21 @@ int system_exit_status(Isolate& I, capy::BaseExc* e) {
 bool add_directory(capy::Grants* g, const char* path, bool writable) {
   if (!*path) return false;
   char* real = realpath(path, nullptr);
+// Does `name` (dotted) name one of capy's modules, or a module or package
+// beneath one of the module roots?
+bool module_grant_valid(const std::string& name, const std::vector<std::string>& roots) {
+  std::string top = name.substr(0, name.find('.'));
+  if (top.empty()) return false;
+  if (capy::is_capy_module(name) || capy::is_capy_module(top)) return true;
+  std::string ignored;
+  for (const std::string& root : roots) {
+    int r = capy::read_module_file(root, top + ".py", 0, &ignored);
+    if (r == 0 || r == -EFBIG) return true;
+    if (capy::read_module_file(root, top, 0, &ignored) == -EISDIR) return true;
+  }
+  return false;
+}
+
   if (!real) return false;
   std::string p = real;
   free(real);
@@ -254,6 +276,15 @@ int run(int argc, char** argv) {
         fprintf(stderr, "capy: can't read standard input\n");
         return 2;
       }
+    }
+  }
+  // A module grant names a module that capy has or that a module root
+  // provides: it cannot create one, so no grant unlocks a module that
+  // reaches the machine (docs/security.md, "Imports").
+  for (const std::string& m : grants.modules) {
+    if (!module_grant_valid(m, grants.module_roots)) {
+      return usage_error("bad --allow-import value: capy has no module '" + m +
+                         "' (modules that reach the machine, such as subprocess or socket, do not exist in capy)");
     }
   }
   for (; i < argc; ++i) args.push_back(argv[i]);

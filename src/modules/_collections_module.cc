@@ -103,10 +103,10 @@ std::string_view short_type_name(Type* t) {
 
 // The module's types, kept in the module dict under private names.
 Type* module_type(Isolate& I, const char* key) {
-  Value m = dict_get_cstr(I, I.modules, "_collections");
-  if (m.is_null() || m.is_error() || !m.is_object()) { I.pending = nullptr; return nullptr; }
-  Value t = dict_get_cstr(I, m.as<Module>()->dict, key);
-  if (t.is_null() || t.is_error()) { I.pending = nullptr; return nullptr; }
+  // The module's state as its init left it (the guest may rebind
+  // _collections' attributes and sys.modules entries).
+  Value t = native_module_state(I, "_collections", key);
+  if (!t.is_object() || !(type_of(I, t)->flags & kTypeTypeSubclass)) return nullptr;
   return t.as<Type>();
 }
 

@@ -714,9 +714,13 @@ Value array_imul(Isolate& I, Value a, Value b) {
 }
 
 Type* iter_type_of(Isolate& I, Value self) {
+  // From the native array type itself: a subclass may define its own
+  // `_iterator_type`, and the iterator's layout is array's.
+  Type* t = self.as_object()->type_;
+  while (t->is_heap() && t->base) t = t->base;
   Str* k = I.intern("_iterator_type");
-  Value v = k ? type_lookup(self.as_object()->type_, k) : Value::null();
-  return v.is_object() ? v.as<Type>() : nullptr;
+  Value v = k ? dict_get_str(t->dict, k) : Value::null();
+  return v.is_object() && (type_of(I, v)->flags & kTypeTypeSubclass) ? v.as<Type>() : nullptr;
 }
 
 Value array_iter(Isolate& I, Value self) {

@@ -26,13 +26,11 @@ namespace capy {
 namespace {
 
 Type* binascii_class(Isolate& I, const char* name, Type* fallback) {
-  Value m = dict_get_cstr(I, I.modules, "binascii");
-  if (m.is_error()) I.pending = nullptr;
-  if (!m.is_object() || type_of(I, m) != I.rt.module_type) return fallback;
-  Value t = dict_get_cstr(I, m.as<Module>()->dict, name);
-  if (t.is_error()) I.pending = nullptr;
+  // The module's own exception classes, as its init left them.
+  Value t = native_module_state(I, "binascii", name);
   if (!t.is_object() || !(type_of(I, t)->flags & kTypeTypeSubclass)) return fallback;
-  return t.as<Type>();
+  Type* k = t.as<Type>();
+  return (k->flags & kTypeExceptionSubclass) ? k : fallback;
 }
 
 Value raise_error(Isolate& I, const char* msg) {

@@ -1,20 +1,55 @@
-// Imports: sys.modules, native modules, embedded source modules.
-// Language Reference 5 "The import system", minus everything that reaches
-// the host: there is no path search, no bytecode, no native extension.
+// The import system: the isolate's module table (sys.modules) and its import
+// policy. Language Reference 5 "The import system", with capy's policy in
+// place of sys.meta_path and sys.path (docs/security.md, "Imports"):
+//
+//   1. sys.modules, the isolate's own dict (a guest may add, replace or
+//      delete entries; only this isolate sees them);
+//   2. the host's modules (Host::has_module: the embedder defined them);
+//   3. capy's modules that CPython has built in (sys, builtins, itertools,
+//      time...): no source file can shadow them;
+//   4. Python source beneath the module roots the host granted
+//      (Grants::module_roots; the command line grants the script's
+//      directory), searched along sys.path: modules `name.py`, packages
+//      `name/__init__.py`, namespace packages (a directory without
+//      __init__.py), read through Host::read_module_source -- source only,
+//      never bytecode or native code, and nothing is ever written;
+//   5. capy's own modules: native (src/modules/*_module.cc) and embedded
+//      Python source (src/modules/lib). All of them are audited (pure
+//      computation; their file functions go through the isolate's
+//      directory grants, os.environ holds only granted variables), so all
+//      of them are in the default set.
+//
+// Nothing else exists: subprocess, socket, ctypes, importlib's machinery,
+// posix, _io, signal, resource, marshal, pickle, zipimport... raise
+// ModuleNotFoundError like any unknown name, whatever the grants say. A
+// module grant (Grants::modules, --allow-import) names a module that may be
+// imported; it cannot create one capy does not have, so it never unlocks a
+// machine-reaching module.
+//
+// Top-level names are searched along sys.path, submodules of a source
+// package along the package's __path__; the guest may change both, and only
+// entries that name a directory beneath a module root are used (the host
+// resolves the rest beneath that root again), so no sys.path or __path__
+// edit reaches anything outside the roots. sys.path starts as the roots.
 #include "modules/registry.h"
 
+#include <cerrno>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "objects/dict.h"
-#include "objects/native.h"
 #include "objects/exception.h"
+#include "objects/exception_group.h"
 #include "objects/function.h"
 #include "objects/list.h"
+#include "objects/native.h"
 #include "objects/ops.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "syntax/unicode.h"
 #include "vm/eval.h"
+#include "vm/isolate.h"
 
 namespace capy {
 
@@ -24,6 +59,370 @@ namespace capy {
 #include "source_modules.inc"
 
 namespace capy {
+
+namespace {
+
+// CPython 3.11's sys.builtin_module_names: no module root shadows these.
+constexpr const char* kBuiltinModuleNames[] = {
+    "_abc",    "_ast",         "_codecs",   "_collections", "_functools", "_imp",     "_io",
+    "_locale", "_operator",    "_signal",   "_sre",         "_stat",      "_string",  "_symtable",
+    "_thread", "_tracemalloc", "_warnings", "_weakref",     "atexit",     "builtins", "errno",
+    "faulthandler", "gc",      "itertools", "marshal",      "posix",      "pwd",      "sys",
+    "time",    "xxsubtype",
+};
+
+bool is_builtin_name(std::string_view name) {
+  for (const char* n : kBuiltinModuleNames)
+    if (name == n) return true;
+  return false;
+}
+
+// One dotted component usable as a file name: a Python identifier.
+bool is_identifier(std::string_view s) {
+  if (s.empty()) return false;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  bool first = true;
+  while (p < end) {
+    auto c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {
+      bool ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
+      if (!ok) return false;
+      ++p;
+    } else {
+      uint32_t cp = syntax::utf8_decode(&p);
+      if (p > end || !(first ? syntax::is_xid_start(cp) : syntax::is_xid_continue(cp))) return false;
+    }
+    first = false;
+  }
+  return true;
+}
+
+std::string join_path(std::string_view root, std::string_view rel) {
+  std::string out(root);
+  if (rel.empty()) return out;
+  if (out.empty() || out.back() != '/') out += '/';
+  out += rel;
+  return out;
+}
+
+// The text of the errno values a module root may report.
+const char* errno_text(int err) {
+  switch (err) {
+    case EACCES: return "Permission denied";
+    case EPERM: return "Operation not permitted";
+    case EIO: return "Input/output error";
+    case ELOOP: return "Too many levels of symbolic links";
+    case ENAMETOOLONG: return "File name too long";
+    case EMFILE: return "Too many open files";
+    case ENFILE: return "Too many open files in system";
+    case ENOMEM: return "Cannot allocate memory";
+    case EINVAL: return "Invalid argument";
+    default: return "Cannot read the module source";
+  }
+}
+
+Value set_import_error_name(Isolate& I, std::string_view name, std::string_view path = {}) {
+  if (I.pending) {
+    BaseExc* e = I.pending;
+    if (Dict* d = exc_dict(I, e)) {
+      Value n = str_value(I, name);
+      if (!n.is_error()) dict_set_str(I, d, I.rt.n_name, n);
+      if (!path.empty()) {
+        Value p = str_value(I, path);
+        Str* key = I.intern("path");
+        if (!p.is_error() && key) dict_set_str(I, d, key, p);
+      }
+    }
+    I.pending = e;
+  }
+  return Value::error();
+}
+
+Value module_not_found(Isolate& I, std::string_view name) {
+  raisef(I, I.rt.exc_ModuleNotFoundError, "No module named '%.*s'", int(name.size()), name.data());
+  return set_import_error_name(I, name);
+}
+
+// `import a.b` also makes b an attribute of a.
+int bind_in_parent(Isolate& I, std::string_view name, Value mod) {
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return 0;
+  Value key = str_value(I, name.substr(0, dot));
+  if (key.is_error()) return -1;
+  Value parent = dict_get(I, I.modules, key);
+  if (parent.is_error()) return -1;
+  if (parent.is_null()) return 0;
+  Str* attr = I.intern(name.substr(dot + 1));
+  if (!attr) return -1;
+  return set_attr(I, parent, attr, mod);
+}
+
+// Registers m as sys.modules[key], runs `init`, and takes the entry out
+// again if init fails (leaving the exception pending). Returns the module
+// that sys.modules holds afterwards (a module may replace itself there).
+template <class Init>
+Value load_into(Isolate& I, std::string_view name, Value key, Module* m, Init&& init) {
+  if (dict_set(I, I.modules, key, Value::object(m)) < 0) return Value::error();
+  if (init() < 0) {
+    BaseExc* e = I.take_pending();
+    if (dict_del(I, I.modules, key) < 0) I.pending = nullptr;
+    I.pending = e;
+    return Value::error();
+  }
+  Value fresh = dict_get(I, I.modules, key);
+  if (fresh.is_error()) return fresh;
+  if (fresh.is_null()) {
+    raisef(I, I.rt.exc_ImportError, "Loaded module %.*s not found in sys.modules", int(name.size()), name.data());
+    return set_import_error_name(I, name);
+  }
+  if (bind_in_parent(I, name, fresh) < 0) return Value::error();
+  return fresh;
+}
+
+// The module state that native code trusts: a snapshot of a native module's
+// dict taken when its init finished (see native_module_state).
+// Each entry is a tuple (module, snapshot of its dict).
+int remember_native_state(Isolate& I, Value key, Module* m) {
+  if (!I.native_state) {
+    I.native_state = dict_new(I);
+    if (!I.native_state) return -1;
+  }
+  Dict* snapshot = dict_copy(I, m->dict);
+  if (!snapshot) return -1;
+  Value entry = tuple_pack(I, {Value::object(m), Value::object(snapshot)});
+  if (entry.is_error()) return -1;
+  return dict_set(I, I.native_state, key, entry);
+}
+
+// The entry of remember_native_state for `module`, or nullptr.
+Tuple* native_entry(Isolate& I, std::string_view module) {
+  if (!I.native_state) return nullptr;
+  Value e = dict_get_cstr(I, I.native_state, module);
+  if (e.is_error()) {
+    I.pending = nullptr;
+    return nullptr;
+  }
+  return e.is_null() ? nullptr : e.as<Tuple>();
+}
+
+Value load_native(Isolate& I, std::string_view name, Value key, Str* mname, const NativeModuleDef* def) {
+  Module* m = module_new(I, mname);
+  if (!m) return Value::error();
+  return load_into(I, name, key, m, [&]() {
+    if (def->init(I, m) < 0) return -1;
+    return remember_native_state(I, key, m);
+  });
+}
+
+Value load_embedded(Isolate& I, std::string_view name, Value key, Str* mname, const char* src, bool is_package) {
+  Module* m = module_new(I, mname);
+  if (!m) return Value::error();
+  // A package gets __path__ (empty: its submodules are capy's own) and
+  // every module its __package__, so relative imports resolve.
+  if (is_package) {
+    List* path = list_new(I, 0);
+    if (!path || dict_set_str(I, m->dict, I.rt.n___path__, Value::object(path)) < 0) return Value::error();
+  }
+  size_t dot = name.rfind('.');
+  std::string_view pkg = is_package ? name : name.substr(0, dot == std::string_view::npos ? 0 : dot);
+  Value pv = str_value(I, pkg);
+  if (pv.is_error() || dict_set_str(I, m->dict, I.rt.n___package__, pv) < 0) return Value::error();
+  std::string filename = "<capy>/" + std::string(name) + ".py";
+  return load_into(I, name, key, m, [&]() { return run_module_source(I, m, filename, src).is_error() ? -1 : 0; });
+}
+
+Value load_host(Isolate& I, std::string_view name, Value key, Str* mname) {
+  Module* m = module_new(I, mname);
+  if (!m) return Value::error();
+  return load_into(I, name, key, m, [&]() { return I.host->init_module(I, name, m); });
+}
+
+// --- module roots -----------------------------------------------------------------
+
+// A place to look for a module: a root and a directory beneath it ("" for
+// the root itself; '/'-separated identifiers).
+struct Location {
+  std::string root;
+  std::string dir;
+};
+
+// What a search of the module roots found.
+struct Found {
+  enum Kind { None, Module, Package, Namespace } kind = None;
+  std::string root;          // the module's root
+  std::string rel;           // the source file beneath it ("pkg/__init__.py"), or the namespace dir
+  std::string source;
+  std::vector<Location> ns;  // a namespace package: every directory of it
+};
+
+// The entries of a search path (sys.path, a package's __path__) that name
+// directories beneath a module root. Anything else (a path outside the
+// roots, a str with ".." or a file name such as a zip archive, a non-str) is
+// skipped: both lists are the guest's to change and are never trusted
+// further (the host resolves beneath the root again).
+void path_locations(Isolate& I, Value path, std::vector<Location>* out) {
+  if (path.is_null() || !path.is_object() || !(type_of(I, path)->flags & kTypeListSubclass)) return;
+  List* l = path.as<List>();
+  for (size_t i = 0; i < l->size; ++i) {
+    Value e = l->items[i];
+    if (type_of(I, e) != I.rt.str_type) continue;
+    std::string_view entry = e.as<Str>()->view();
+    for (const std::string& root : I.grants.module_roots) {
+      std::string_view rest;
+      if (entry == root) {
+        rest = {};
+      } else if (entry.size() > root.size() && entry.substr(0, root.size()) == root &&
+                 (root.back() == '/' || entry[root.size()] == '/')) {
+        rest = entry.substr(root.size() + (root.back() == '/' ? 0 : 1));
+      } else {
+        continue;
+      }
+      bool ok = true;
+      for (size_t start = 0; ok && start <= rest.size() && !rest.empty();) {
+        size_t slash = rest.find('/', start);
+        std::string_view part = rest.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        ok = is_identifier(part);
+        if (slash == std::string_view::npos) break;
+        start = slash + 1;
+      }
+      if (ok) out->push_back({root, std::string(rest)});
+      break;
+    }
+  }
+}
+
+int package_locations(Isolate& I, Value module, std::vector<Location>* out) {
+  Value path = get_attr_opt(I, module, I.rt.n___path__);
+  if (path.is_error()) return -1;
+  path_locations(I, path, out);
+  return 0;
+}
+
+// sys.path (the live attribute of capy's sys module, as CPython reads it)
+// confined to the module roots.
+int sys_path_locations(Isolate& I, std::vector<Location>* out) {
+  Tuple* sys = native_entry(I, "sys");
+  if (!sys) {
+    for (const std::string& root : I.grants.module_roots) out->push_back({root, ""});
+    return 0;
+  }
+  Value path = dict_get_cstr(I, sys->items[0].as<Module>()->dict, "path");
+  if (path.is_error()) return -1;
+  path_locations(I, path, out);
+  return 0;
+}
+
+// Reads `rel` beneath `root` through the host. 1 found (source filled),
+// 0 not there, -1 error pending. *is_dir tells a directory.
+int read_source(Isolate& I, const std::string& root, const std::string& rel, std::string* source, bool* is_dir) {
+  *is_dir = false;
+  if (!I.host) return 0;
+  int r = I.host->read_module_source(I, root, rel, I.limits.max_source_bytes, source);
+  if (r == 0) return 1;
+  int err = -r;
+  if (err == EISDIR) {
+    *is_dir = true;
+    return 0;
+  }
+  if (err == ENOENT || err == ENOTDIR) return 0;
+  std::string path = join_path(root, rel);
+  if (err == EFBIG) {
+    raisef(I, I.rt.exc_MemoryError, "source code too large: '%s' (the limit is %zu bytes)", path.c_str(),
+           I.limits.max_source_bytes);
+    return -1;
+  }
+  if (err == ELOOP) {
+    raisef(I, I.rt.exc_ImportError, "cannot import '%s': module files that are symbolic links are not followed",
+           path.c_str());
+    return -1;
+  }
+  Value args[3] = {Value::small_int(err), str_value(I, errno_text(err)), str_value(I, path)};
+  if (args[1].is_error() || args[2].is_error()) return -1;
+  Value exc = call(I, Value::object(I.rt.exc_OSError), args, 3, nullptr);
+  if (exc.is_error()) return -1;
+  raise_value(I, exc);
+  return -1;
+}
+
+// Looks for module `last` (one identifier) in `places`, in CPython's order
+// for each place: the package `last/__init__.py`, then `last.py`; a
+// directory `last` without __init__.py is a portion of a namespace package,
+// used only when no place has a regular module or package.
+int search(Isolate& I, const std::vector<Location>& places, std::string_view last, Found* out) {
+  std::vector<Location> portions;
+  for (const Location& loc : places) {
+    std::string base = loc.dir.empty() ? std::string(last) : loc.dir + "/" + std::string(last);
+    bool is_dir = false;
+    std::string init = base + "/__init__.py";
+    int r = read_source(I, loc.root, init, &out->source, &is_dir);
+    if (r < 0) return -1;
+    if (r > 0) {
+      out->kind = Found::Package;
+      out->root = loc.root;
+      out->rel = init;
+      return 0;
+    }
+    std::string file = base + ".py";
+    r = read_source(I, loc.root, file, &out->source, &is_dir);
+    if (r < 0) return -1;
+    if (r > 0) {
+      out->kind = Found::Module;
+      out->root = loc.root;
+      out->rel = file;
+      return 0;
+    }
+    r = read_source(I, loc.root, base, &out->source, &is_dir);
+    if (r < 0) return -1;
+    if (is_dir) portions.push_back({loc.root, base});
+  }
+  if (!portions.empty()) {
+    out->kind = Found::Namespace;
+    out->ns = std::move(portions);
+  }
+  return 0;
+}
+
+Value load_from_root(Isolate& I, std::string_view name, Value key, Str* mname, Found& f) {
+  Module* m = module_new(I, mname);
+  if (!m) return Value::error();
+  Dict* d = m->dict;
+  size_t dot = name.rfind('.');
+  bool package = f.kind != Found::Module;
+  std::string_view pkg = package ? name : name.substr(0, dot == std::string_view::npos ? 0 : dot);
+  Value pv = str_value(I, pkg);
+  if (pv.is_error() || dict_set_str(I, d, I.rt.n___package__, pv) < 0) return Value::error();
+  if (dict_set_str(I, d, I.rt.n___loader__, Value::none()) < 0 || dict_set_str(I, d, I.rt.n___spec__, Value::none()) < 0)
+    return Value::error();
+  if (package) {
+    List* path = list_new(I, 0);
+    if (!path || dict_set_str(I, d, I.rt.n___path__, Value::object(path)) < 0) return Value::error();
+    if (f.kind == Found::Namespace) {
+      for (const Location& loc : f.ns) {
+        Value p = str_value(I, join_path(loc.root, loc.dir));
+        if (p.is_error() || list_append(I, path, p) < 0) return Value::error();
+      }
+    } else {
+      std::string dir = f.rel.substr(0, f.rel.size() - std::string_view("/__init__.py").size());
+      Value p = str_value(I, join_path(f.root, dir));
+      if (p.is_error() || list_append(I, path, p) < 0) return Value::error();
+    }
+  }
+  if (f.kind == Found::Namespace) {
+    // No source: an empty module whose __file__ is None, as CPython.
+    if (dict_set_str(I, d, I.rt.n___name__, Value::object(mname)) < 0 ||
+        dict_set_str(I, d, I.rt.n___file__, Value::none()) < 0)
+      return Value::error();
+    return load_into(I, name, key, m, [] { return 0; });
+  }
+  std::string filename = join_path(f.root, f.rel);
+  Str* cached = I.intern("__cached__");
+  if (!cached || dict_set_str(I, d, cached, Value::none()) < 0) return Value::error();
+  std::string source = std::move(f.source);
+  return load_into(I, name, key, m, [&]() { return run_module_source(I, m, filename, source).is_error() ? -1 : 0; });
+}
+
+}  // namespace
 
 const NativeModuleDef* find_native_module(std::string_view name) {
   for (const NativeModuleDef& d : kNativeModules)
@@ -41,6 +440,21 @@ const char* find_source_module(std::string_view name, bool* is_package) {
   return nullptr;
 }
 
+bool is_capy_module(std::string_view name) {
+  return find_native_module(name) != nullptr || find_source_module(name) != nullptr;
+}
+
+Value native_module_state(Isolate& I, std::string_view module, std::string_view name) {
+  Tuple* e = native_entry(I, module);
+  if (!e) return Value::null();
+  Value v = dict_get_cstr(I, e->items[1].as<Dict>(), name);
+  if (v.is_error()) {
+    I.pending = nullptr;
+    return Value::null();
+  }
+  return v;
+}
+
 int module_add_function(Isolate& I, Module* m, const char* name, NativeFn fn, const char* doc) {
   Str* n = I.intern(name);
   if (!n) return -1;
@@ -56,37 +470,16 @@ int module_add_value(Isolate& I, Module* m, const char* name, Value v) {
   return dict_set_str(I, m->dict, n, v);
 }
 
-static Value module_not_found(Isolate& I, std::string_view name) {
-  Value r = raisef(I, I.rt.exc_ModuleNotFoundError, "No module named '%.*s'", int(name.size()), name.data());
-  if (I.pending && I.pending->dict) {
-    Value n = str_value(I, name);
-    if (!n.is_error()) dict_set_str(I, I.pending->dict, I.rt.n_name, n);
-  }
-  return r;
-}
-
-// `import a.b` also makes b an attribute of a.
-static int bind_in_parent(Isolate& I, std::string_view name, Value mod) {
-  size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos) return 0;
-  Value key = str_value(I, name.substr(0, dot));
-  if (key.is_error()) return -1;
-  Value parent = dict_get(I, I.modules, key);
-  if (parent.is_error()) return -1;
-  if (parent.is_null()) return 0;
-  Str* attr = I.intern(name.substr(dot + 1));
-  if (!attr) return -1;
-  return set_attr(I, parent, attr, mod);
-}
+namespace {
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0)
-static Value builtin_import(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
+Value builtin_import(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   Value a[5];
   if (bind_args(I, "__import__", args, nargs, kw, {"name", "globals", "locals", "fromlist", "level"}, 0, 5, 1, a) < 0)
     return Value::error();
-  if (type_of(I, a[0]) != I.rt.str_type)
-    return raisef(I, I.rt.exc_TypeError, "__import__() argument 1 must be str, not %s", type_name(I, a[0]));
-  Dict* globals = (!a[1].is_null() && type_of(I, a[1]) == I.rt.dict_type) ? a[1].as<Dict>() : nullptr;
+  if (!(type_of(I, a[0])->flags & kTypeStrSubclass))
+    return raisef(I, I.rt.exc_TypeError, "module name must be str, not %s", type_name(I, a[0]));
+  Dict* globals = (!a[1].is_null() && (type_of(I, a[1])->flags & kTypeDictSubclass)) ? a[1].as<Dict>() : nullptr;
   int64_t level = 0;
   if (!a[4].is_null() && !index_i64(I, a[4], &level)) return Value::error();
   if (level < 0) return raise(I, I.rt.exc_ValueError, "level must be >= 0");
@@ -95,97 +488,87 @@ static Value builtin_import(Isolate& I, const Value* args, size_t nargs, Tuple* 
   return import_name(I, name, a[3].is_null() ? Value::none() : a[3], level, globals);
 }
 
+}  // namespace
+
 void init_import_builtins(Runtime& rt) {
   dict_set_str(rt.bootstrap(), rt.builtins, rt.n___import__, make_builtin(rt, "__import__", builtin_import));
 }
 
 Value import_module(Isolate& I, std::string_view name) {
+  if (name.empty()) return raise(I, I.rt.exc_ValueError, "Empty module name");
   Value key = str_value(I, name);
   if (key.is_error()) return key;
   Value cached = dict_get(I, I.modules, key);
-  if (cached.is_error() || !cached.is_null()) return cached;
+  if (cached.is_error()) return cached;
+  if (!cached.is_null()) {
+    if (cached.is_none()) {
+      raisef(I, I.rt.exc_ModuleNotFoundError, "import of %.*s halted; None in sys.modules", int(name.size()),
+             name.data());
+      return set_import_error_name(I, name);
+    }
+    return cached;
+  }
   // Parent packages first (import a.b imports a).
   size_t dot = name.rfind('.');
+  std::vector<Location> places;
+  bool in_roots = true;  // a top-level name, or a submodule of a package from the roots
   if (dot != std::string_view::npos) {
-    Value parent = import_module(I, name.substr(0, dot));
+    std::string_view parent_name = name.substr(0, dot);
+    Value parent = import_module(I, parent_name);
     if (parent.is_error()) return parent;
     cached = dict_get(I, I.modules, key);
     if (cached.is_error() || !cached.is_null()) return cached;
+    Value ppath = get_attr_opt(I, parent, I.rt.n___path__);
+    if (ppath.is_error()) return ppath;
+    if (ppath.is_null()) {
+      raisef(I, I.rt.exc_ModuleNotFoundError, "No module named '%.*s'; '%.*s' is not a package", int(name.size()),
+             name.data(), int(parent_name.size()), parent_name.data());
+      return set_import_error_name(I, name);
+    }
+    if (package_locations(I, parent, &places) < 0) return Value::error();
+    in_roots = !places.empty();
+  } else if (sys_path_locations(I, &places) < 0) {
+    return Value::error();
   }
   Str* mname = I.intern(name);
   if (!mname) return Value::error();
-  // Host modules (defined by the embedder through the embedding API) come
-  // first: the host granted them by defining them.
-  if (I.host && I.host->has_module(name)) {
-    Module* m = module_new(I, mname);
-    if (!m) return Value::error();
-    if (dict_set(I, I.modules, key, Value::object(m)) < 0) return Value::error();
-    if (I.host->init_module(I, name, m) < 0) {
-      BaseExc* e = I.take_pending();
-      dict_del(I, I.modules, key);
-      I.pending = e;
-      return Value::error();
-    }
-    if (bind_in_parent(I, name, Value::object(m)) < 0) return Value::error();
-    return Value::object(m);
+  // 2. The host's modules.
+  if (I.host && I.host->has_module(name)) return load_host(I, name, key, mname);
+  // 3. Built-in names no file shadows.
+  const NativeModuleDef* native = find_native_module(name);
+  if (native && is_builtin_name(name)) return load_native(I, name, key, mname, native);
+  // 4. Source beneath the module roots.
+  std::string_view last = dot == std::string_view::npos ? name : name.substr(dot + 1);
+  if (in_roots && !places.empty() && is_identifier(last)) {
+    Found f;
+    if (search(I, places, last, &f) < 0) return Value::error();
+    if (f.kind != Found::None) return load_from_root(I, name, key, mname, f);
+    if (dot != std::string_view::npos) return module_not_found(I, name);
   }
-  if (const NativeModuleDef* def = find_native_module(name)) {
-    Module* m = module_new(I, mname);
-    if (!m) return Value::error();
-    if (dict_set(I, I.modules, key, Value::object(m)) < 0) return Value::error();
-    if (def->init(I, m) < 0) {
-      BaseExc* e = I.take_pending();
-      dict_del(I, I.modules, key);
-      I.pending = e;
-      return Value::error();
-    }
-    if (bind_in_parent(I, name, Value::object(m)) < 0) return Value::error();
-    return Value::object(m);
-  }
+  // 5. capy's own modules.
+  if (native) return load_native(I, name, key, mname, native);
   bool is_package = false;
-  if (const char* src = find_source_module(name, &is_package)) {
-    Module* m = module_new(I, mname);
-    if (!m) return Value::error();
-    // A package gets __path__ (empty: its submodules are capy's own) and
-    // every module its __package__, so relative imports resolve.
-    if (is_package) {
-      List* path = list_new(I, 0);
-      if (!path || dict_set_str(I, m->dict, I.rt.n___path__, Value::object(path)) < 0) return Value::error();
-    }
-    std::string_view pkg = is_package ? name : name.substr(0, dot == std::string_view::npos ? 0 : dot);
-    Value pv = str_value(I, pkg);
-    if (pv.is_error() || dict_set_str(I, m->dict, I.rt.n___package__, pv) < 0) return Value::error();
-    if (dict_set(I, I.modules, key, Value::object(m)) < 0) return Value::error();
-    std::string filename = "<capy>/" + std::string(name) + ".py";
-    Value r = run_module_source(I, m, filename, src);
-    if (r.is_error()) {
-      BaseExc* e = I.take_pending();
-      dict_del(I, I.modules, key);
-      I.pending = e;
-      return r;
-    }
-    Value fresh = dict_get(I, I.modules, key);
-    if (fresh.is_null()) fresh = Value::object(m);
-    if (bind_in_parent(I, name, fresh) < 0) return Value::error();
-    return fresh;
-  }
+  if (const char* src = find_source_module(name, &is_package)) return load_embedded(I, name, key, mname, src, is_package);
   return module_not_found(I, name);
 }
 
-static Value resolve_relative(Isolate& I, Str* name, int64_t level, Dict* globals, std::string* out) {
+namespace {
+
+// importlib._bootstrap._calc___package__ and _resolve_name.
+Value resolve_relative(Isolate& I, Str* name, int64_t level, Dict* globals, std::string* out) {
   Value pkg = globals ? dict_get_str(globals, I.rt.n___package__) : Value::null();
   std::string base;
-  if (!pkg.is_null() && !pkg.is_none() && type_of(I, pkg) == I.rt.str_type) {
+  if (!pkg.is_null() && !pkg.is_none()) {
+    if (!(type_of(I, pkg)->flags & kTypeStrSubclass)) return raise(I, I.rt.exc_TypeError, "package must be a string");
     base = pkg.as<Str>()->view();
-  } else {
-    Value mn = globals ? dict_get_str(globals, I.rt.n___name__) : Value::null();
-    if (!mn.is_null() && type_of(I, mn) == I.rt.str_type) {
-      base = mn.as<Str>()->view();
-      Value path = dict_get_str(globals, I.rt.n___path__);
-      if (path.is_null()) {
-        size_t d = base.rfind('.');
-        base = d == std::string::npos ? "" : base.substr(0, d);
-      }
+  } else if (globals) {
+    Value mn = dict_get_str(globals, I.rt.n___name__);
+    if (mn.is_null()) return raise(I, I.rt.exc_KeyError, "'__name__' not in globals");
+    if (!(type_of(I, mn)->flags & kTypeStrSubclass)) return raise(I, I.rt.exc_TypeError, "__name__ must be a string");
+    base = mn.as<Str>()->view();
+    if (dict_get_str(globals, I.rt.n___path__).is_null()) {
+      size_t d = base.rfind('.');
+      base = d == std::string::npos ? "" : base.substr(0, d);
     }
   }
   if (base.empty()) return raise(I, I.rt.exc_ImportError, "attempted relative import with no known parent package");
@@ -197,6 +580,58 @@ static Value resolve_relative(Isolate& I, Str* name, int64_t level, Dict* global
   *out = name->size() ? base + "." + std::string(name->view()) : base;
   return Value::none();
 }
+
+// importlib._bootstrap._handle_fromlist: `from package import submodule`
+// imports the submodule when the package has no such attribute yet.
+Value handle_fromlist(Isolate& I, Value module, Value fromlist, bool recursive) {
+  Value path = get_attr_opt(I, module, I.rt.n___path__);
+  if (path.is_error()) return path;
+  if (path.is_null()) return module;
+  Value items = list_from_iterable(I, fromlist);
+  if (items.is_error()) return items;
+  List* l = items.as<List>();
+  Value mn = get_attr(I, module, I.rt.n___name__);
+  if (mn.is_error()) return mn;
+  if (!(type_of(I, mn)->flags & kTypeStrSubclass)) return module;
+  std::string modname(mn.as<Str>()->view());
+  for (size_t i = 0; i < l->size; ++i) {
+    Value x = l->items[i];
+    if (!(type_of(I, x)->flags & kTypeStrSubclass)) {
+      return raisef(I, I.rt.exc_TypeError, "Item in %s.%s must be str, not %s", modname.c_str(),
+                    recursive ? "__all__" : "``from list''", type_name(I, x));
+    }
+    Str* s = x.as<Str>();
+    if (s->view() == "*") {
+      if (recursive) continue;
+      Value all = get_attr_opt(I, module, I.intern("__all__"));
+      if (all.is_error()) return all;
+      if (!all.is_null() && handle_fromlist(I, module, all, true).is_error()) return Value::error();
+      continue;
+    }
+    Str* attr = I.intern(s->view());
+    if (!attr) return Value::error();
+    Value have = get_attr_opt(I, module, attr);
+    if (have.is_error()) return have;
+    if (!have.is_null()) continue;
+    std::string full = modname + "." + std::string(s->view());
+    Value sub = import_module(I, full);
+    if (sub.is_error()) {
+      // A missing submodule is not an error here: `from pkg import name`
+      // then reports the missing name.
+      if (!pending_matches(I, I.rt.exc_ModuleNotFoundError)) return sub;
+      BaseExc* e = I.take_pending();
+      Dict* d = exc_dict(I, e);
+      Value n = d ? dict_get_str(d, I.rt.n_name) : Value::null();
+      if (n.is_null() || !(type_of(I, n)->flags & kTypeStrSubclass) || n.as<Str>()->view() != full) {
+        I.pending = e;
+        return Value::error();
+      }
+    }
+  }
+  return module;
+}
+
+}  // namespace
 
 Value import_name(Isolate& I, Str* name, Value fromlist, int64_t level, Dict* globals) {
   std::string full(name->view());
@@ -214,20 +649,19 @@ Value import_name(Isolate& I, Str* name, Value fromlist, int64_t level, Dict* gl
     if (t < 0) return Value::error();
     has_fromlist = t;
   }
-  if (has_fromlist || (level > 0 && name->size() == 0)) return mod;
+  if (has_fromlist) return handle_fromlist(I, mod, fromlist, false);
+  if (level > 0 && name->size() == 0) return mod;
   // `import a.b.c` binds the top-level package a.
   size_t dot = full.find('.');
-  if (dot == std::string::npos || level > 0) {
-    if (level > 0) {
-      // For relative imports without fromlist CPython returns the module
-      // named by the text before the first dot of `name`.
-      std::string_view nv = name->view();
-      size_t nd = nv.find('.');
-      if (nd == std::string_view::npos) return mod;
-      std::string prefix = full.substr(0, full.size() - (nv.size() - nd));
-      return import_module(I, prefix);
-    }
-    return mod;
+  if (dot == std::string::npos) return mod;
+  if (level > 0) {
+    // For relative imports without fromlist CPython returns the module
+    // named by the text before the first dot of `name`.
+    std::string_view nv = name->view();
+    size_t nd = nv.find('.');
+    if (nd == std::string_view::npos) return mod;
+    std::string prefix = full.substr(0, full.size() - (nv.size() - nd));
+    return import_module(I, prefix);
   }
   return import_module(I, full.substr(0, dot));
 }
@@ -245,13 +679,9 @@ Value import_from(Isolate& I, Value module, Str* name) {
     Value sub = dict_get(I, I.modules, key);
     if (sub.is_error() || !sub.is_null()) return sub;
   }
-  Value e = raisef(I, I.rt.exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->data,
-                   modname.c_str());
-  if (I.pending && I.pending->dict) {
-    Value n = str_value(I, modname);
-    if (!n.is_error()) dict_set_str(I, I.pending->dict, I.rt.n_name, n);
-  }
-  return e;
+  raisef(I, I.rt.exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->data,
+         modname.c_str());
+  return set_import_error_name(I, modname);
 }
 
 }  // namespace capy

@@ -1,5 +1,6 @@
 // The module registry and the import statement's machinery: native modules
-// (C++), embedded source modules, and the isolate's sys.modules cache.
+// (C++), embedded source modules, source from the host's module roots, and
+// the isolate's sys.modules (the policy is described in registry.cc).
 #pragma once
 
 #include <string_view>
@@ -21,6 +22,13 @@ const NativeModuleDef* find_native_module(std::string_view name);
 /// Python source of an embedded pure-Python module, or nullptr; sets
 /// *is_package when the module is a package (its __init__).
 const char* find_source_module(std::string_view name, bool* is_package = nullptr);
+/// Is `name` one of capy's own modules (native or embedded source)?
+bool is_capy_module(std::string_view name);
+/// A native module's own `name` (a type, an exception class...) as the
+/// module's init left it: what native code may trust, whatever the guest
+/// later rebinds in the module or in sys.modules. null (nothing pending)
+/// when the module was not imported in this isolate or has no such name.
+Value native_module_state(Isolate& I, std::string_view module, std::string_view name);
 /// Adds __import__ to the runtime's builtins (start-up only).
 void init_import_builtins(Runtime& rt);
 

@@ -1,6 +1,8 @@
 // Helpers shared by native stdlib modules (see stdlib_support.h).
 #include "modules/stdlib_support.h"
 
+#include "modules/registry.h"
+
 #include "objects/dict.h"
 #include "objects/misc.h"
 #include "objects/native.h"
@@ -125,19 +127,10 @@ int stdlib_bind_args(Isolate& I, const char* fname, const Value* args, size_t na
 }
 
 Value stdlib_module_attr(Isolate& I, std::string_view module, std::string_view name) {
-  if (!I.modules) return Value::null();
-  Value m = dict_get_cstr(I, I.modules, module);
-  if (m.is_error()) {
-    I.pending = nullptr;
-    return Value::null();
-  }
-  if (!m.is_object() || type_of(I, m) != I.rt.module_type) return Value::null();
-  Value v = dict_get_cstr(I, m.as<Module>()->dict, name);
-  if (v.is_error()) {
-    I.pending = nullptr;
-    return Value::null();
-  }
-  return v;
+  // The module's state as its init left it, not the live module dict: the
+  // guest may rebind module attributes (or sys.modules entries), and native
+  // code allocates its objects with these types.
+  return native_module_state(I, module, name);
 }
 
 Type* stdlib_module_exc(Isolate& I, std::string_view module, std::string_view name, Type* fallback) {

@@ -25,7 +25,8 @@ int stdlib_add_getset(Isolate& I, Type* t, const char* name, GetterFn get, Sette
 int stdlib_bind_args(Isolate& I, const char* fname, const Value* args, size_t nargs, Tuple* kwnames,
                      std::initializer_list<const char*> names, size_t posonly, size_t kwonly_start, size_t required,
                      Value* out);
-/// sys.modules[module].name, or null (no exception) when absent.
+/// The native module's own `name` as its init left it (native_module_state),
+/// or null (no exception) when absent.
 Value stdlib_module_attr(Isolate& I, std::string_view module, std::string_view name);
 /// An exception class found with stdlib_module_attr, or `fallback`.
 Type* stdlib_module_exc(Isolate& I, std::string_view module, std::string_view name, Type* fallback);

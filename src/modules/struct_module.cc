@@ -855,7 +855,10 @@ Value f_calcsize(Isolate& I, const Value* a, size_t n, Tuple* kw) {
 StructState* state_of_type(Isolate& I, Type* t) {
   Str* key = I.intern("_struct_state");
   if (!key) return nullptr;
-  Value v = type_lookup(t, key);
+  // From the native Struct type itself (immutable to the guest): a subclass
+  // may define its own `_struct_state`, which is no module state.
+  while (t->is_heap() && t->base) t = t->base;
+  Value v = dict_get_str(t->dict, key);
   return v.is_object() ? v.as<StructState>() : nullptr;
 }
 

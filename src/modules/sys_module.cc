@@ -1,6 +1,8 @@
 // sys: the harmless subset (version, argv, stdout/stderr through the host,
-// exit, recursion limit within the isolate's limits, exc_info). Nothing here
-// reaches frames, the import machinery or the host beyond output.
+// exit, recursion limit within the isolate's limits, exc_info, the
+// isolate's own module table as sys.modules). Nothing here reaches frames
+// (no _getframe, settrace, setprofile), the host's modules or the host
+// beyond output: sys.path only tells the module roots.
 #include <cstring>
 #include <string>
 
@@ -136,6 +138,19 @@ Value sys_getsizeof(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   return r;
 }
 
+Value sys_getdefaultencoding(Isolate& I, const Value*, size_t nargs, Tuple* kw) {
+  if (check_no_kwargs(I, "getdefaultencoding", kw) < 0 || check_nargs(I, "getdefaultencoding", nargs, 0, 0) < 0)
+    return Value::error();
+  return str_value(I, "utf-8");
+}
+
+Value sys_getfilesystemencoding(Isolate& I, const Value*, size_t nargs, Tuple* kw) {
+  if (check_no_kwargs(I, "getfilesystemencoding", kw) < 0 ||
+      check_nargs(I, "getfilesystemencoding", nargs, 0, 0) < 0)
+    return Value::error();
+  return str_value(I, "utf-8");
+}
+
 Value sys_get_int_max_str_digits(Isolate& I, const Value*, size_t, Tuple*) {
   return int_from_i64(I, I.limits.max_int_digits);
 }
@@ -197,6 +212,19 @@ class _IntInfo(tuple):
         return 'sys.int_info(' + ', '.join('%s=%r' % (n, v) for n, v in zip(self._fields, self)) + ')'
 int_info = _IntInfo((30, 4, 4300, 640))
 del _IntInfo
+
+class _HashInfo(tuple):
+    __slots__ = ()
+    _fields = ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff')
+    def __getattr__(self, name):
+        try:
+            return self[self._fields.index(name)]
+        except ValueError:
+            raise AttributeError(name) from None
+    def __repr__(self):
+        return 'sys.hash_info(' + ', '.join('%s=%r' % (n, v) for n, v in zip(self._fields, self)) + ')'
+hash_info = _HashInfo((64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+del _HashInfo
 )PY";
 
 }  // namespace
@@ -218,8 +246,11 @@ bool host_write(Isolate& I, int stream, std::string_view bytes) {
 
 Value sys_stdout_override(Isolate& I) {
   if (!I.modules || I.modules->count == 0) return Value::none();
+  // sys.modules is the guest's to change: its "sys" entry may be anything.
   Value sys = dict_get_cstr(I, I.modules, "sys");
   if (sys.is_null() || sys.is_error()) { I.pending = nullptr; return Value::none(); }
+  if (!sys.is_object() || !is_subtype(type_of(I, sys), I.rt.module_type) || !sys.as<Module>()->dict)
+    return Value::none();
   Value out = dict_get_cstr(I, sys.as<Module>()->dict, "stdout");
   if (out.is_null() || out.is_error()) { I.pending = nullptr; return Value::none(); }
   if (out.is_object() && out.as_object()->type_ == I.rt.text_writer_type && out.as<TextWriter>()->stream == 1)
@@ -243,6 +274,13 @@ int init_sys_module(Isolate& I, Module* m) {
     Value s = str_value(I, a);
     if (s.is_error() || list_append(I, argv, s) < 0) return -1;
   }
+  // sys.path: informational (the module roots); import never reads it.
+  List* path = list_new(I, 0);
+  if (!path) return -1;
+  for (const std::string& root : I.grants.module_roots) {
+    Value s = str_value(I, root);
+    if (s.is_error() || list_append(I, path, s) < 0) return -1;
+  }
   Value out = new_writer(I, 1), err = new_writer(I, 2);
   if (module_add_value(I, m, "argv", Value::object(argv)) < 0 ||
       module_add_value(I, m, "version", str_value(I, "3.11.7 (capy 0.1.0)")) < 0 ||
@@ -252,7 +290,8 @@ int init_sys_module(Isolate& I, Module* m) {
       module_add_value(I, m, "byteorder", str_value(I, "little")) < 0 ||
       module_add_value(I, m, "platform", str_value(I, "linux")) < 0 ||
       module_add_value(I, m, "executable", str_value(I, "")) < 0 ||
-      module_add_value(I, m, "path", Value::object(list_new(I, 0))) < 0 ||
+      module_add_value(I, m, "path", Value::object(path)) < 0 ||
+      module_add_value(I, m, "modules", Value::object(I.modules)) < 0 ||
       module_add_value(I, m, "dont_write_bytecode", Value::true_()) < 0 ||
       module_add_value(I, m, "stdout", out) < 0 || module_add_value(I, m, "stderr", err) < 0 ||
       module_add_value(I, m, "__stdout__", out) < 0 || module_add_value(I, m, "__stderr__", err) < 0 ||
@@ -262,6 +301,8 @@ int init_sys_module(Isolate& I, Module* m) {
       module_add_function(I, m, "exc_info", sys_exc_info) < 0 ||
       module_add_function(I, m, "exception", sys_exception) < 0 ||
       module_add_function(I, m, "intern", sys_intern) < 0 ||
+      module_add_function(I, m, "getdefaultencoding", sys_getdefaultencoding) < 0 ||
+      module_add_function(I, m, "getfilesystemencoding", sys_getfilesystemencoding) < 0 ||
       module_add_function(I, m, "getsizeof", sys_getsizeof) < 0 ||
       module_add_function(I, m, "get_int_max_str_digits", sys_get_int_max_str_digits) < 0 ||
       module_add_function(I, m, "set_int_max_str_digits", sys_set_int_max_str_digits) < 0)

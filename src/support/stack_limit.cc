@@ -6,7 +6,6 @@
 #if defined(__linux__) && defined(__GLIBC__)
 #include <pthread.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 // glibc: the top of the main thread's stack (a public, documented symbol).
@@ -20,7 +19,7 @@ const char* stack_limit_for(std::size_t max_bytes, std::size_t reserve_bytes) no
   auto here_u = reinterpret_cast<std::uintptr_t>(here);
   std::uintptr_t limit = here_u > max_bytes ? here_u - max_bytes : 0;
 #if defined(__linux__) && defined(__GLIBC__)
-  if (static_cast<pid_t>(syscall(SYS_gettid)) == getpid()) {
+  if (gettid() == getpid()) {
     // Main thread: pthread_getattr_np would parse /proc/self/maps; the
     // rlimit below the stack top gives the same bound cheaply.
     struct rlimit rl;

@@ -137,3 +137,4 @@ bool pending_matches(Isolate& I, Type* type) {
 }
 
 }  // namespace capy
+  t.visit(reinterpret_cast<Object*>(native_state));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <cerrno>
 #include <cstdarg>
 #include <cstdint>
 #include <string>
@@ -54,6 +55,20 @@ class Host {
   virtual bool has_module(std::string_view name) { return false; }
   virtual int init_module(Isolate& I, std::string_view name, Module* m) { return -1; }
 };
+  /// Import's door to the module roots (Grants::module_roots): reads the
+  /// Python source file `relative` ("pkg/__init__.py", "mod.py": identifiers
+  /// joined by '/') beneath `root`, at most `max_bytes` of it. Returns 0 with
+  /// *source filled; -ENOENT (or -ENOTDIR) when there is no such file;
+  /// -EISDIR when `relative` names a directory (a namespace package); -EFBIG
+  /// beyond max_bytes; another -errno when it cannot be read (-ELOOP: the
+  /// file is a symbolic link). The host must check that `root` is one of the
+  /// isolate's module roots, resolve `relative` beneath it (no "..",
+  /// symlink or /proc escape) and return a regular file's bytes only. The
+  /// default finds nothing (an isolate without module roots).
+  virtual int read_module_source(Isolate& I, std::string_view root, std::string_view relative, size_t max_bytes,
+                                 std::string* source) {
+    return -ENOENT;
+  }
 
 /// Resource limits, set when the isolate is created (units in the names).
 struct Limits {
@@ -172,3 +187,6 @@ Value sys_stdout_override(Isolate& I);
 bool pending_matches(Isolate& I, Type* type);
 
 }  // namespace capy
+  /// Native modules' dicts as their init left them (registry.cc's
+  /// native_module_state); never reachable from the guest.
+  Dict* native_state = nullptr;
