@@ -308,7 +308,9 @@ int init_sys_module(Isolate& I, Module* m) {
       module_add_function(I, m, "set_int_max_str_digits", sys_set_int_max_str_digits) < 0)
     return -1;
   Value r = run_module_source(I, m, "<capy>/sys.py", kSysSource);
-  return r.is_error() ? -1 : 0;
+  if (r.is_error()) return -1;
+  // As in CPython, sys.modules holds builtins from the start.
+  return import_module(I, "builtins").is_error() ? -1 : 0;
 }
 
 }  // namespace capy

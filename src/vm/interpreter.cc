@@ -783,8 +783,18 @@ std::string function_str(Isolate& I, Value func) {
   }
   std::string loc = "unknown location";
   if (!file.is_null() && type_of(I, file) == I.rt.str_type) loc = std::string(file.as<Str>()->view());
-  return raisef(I, I.rt.exc_ImportError, "cannot import name %s from %s (%s)",
-                str_repr_text(name->view()).c_str(), str_repr_text(pkg).c_str(), loc.c_str());
+  raisef(I, I.rt.exc_ImportError, "cannot import name %s from %s (%s)", str_repr_text(name->view()).c_str(),
+         str_repr_text(pkg).c_str(), loc.c_str());
+  // As CPython: the error's name is the package, its path the package's file.
+  if (BaseExc* e = I.pending) {
+    Str* path_key = I.intern("path");
+    Dict* d = path_key ? exc_dict(I, e) : nullptr;
+    if (d && !pkgname.is_null() && dict_set_str(I, d, I.rt.n_name, pkgname) == 0 &&
+        !file.is_null() && type_of(I, file) == I.rt.str_type)
+      dict_set_str(I, d, path_key, file);
+    I.pending = e;
+  }
+  return Value::error();
 }
 
 [[gnu::noinline]] int import_star(Isolate& I, Frame* f, Value module) {

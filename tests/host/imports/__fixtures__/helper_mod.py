@@ -1,0 +1,4 @@
+VALUE = 42
+NAME = __name__
+FILE = __file__
+PACKAGE = __package__

@@ -1,0 +1,1 @@
+not_a_module.txt

@@ -1,0 +1,1 @@
+Y = 'in a namespace package'

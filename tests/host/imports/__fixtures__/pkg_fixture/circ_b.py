@@ -1,0 +1,3 @@
+from . import circ_a
+B = 'b'
+SEEN_A = circ_a.A

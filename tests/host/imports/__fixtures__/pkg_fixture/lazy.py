@@ -1,0 +1,1 @@
+LAZY = 'lazy submodule'

@@ -1,0 +1,3 @@
+def f():
+    return 'f from ' + __name__
+MOD_PACKAGE = __package__

@@ -1,0 +1,1 @@
+LEAF = 'leaf of ' + __package__

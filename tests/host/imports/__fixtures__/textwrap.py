@@ -1,0 +1,1 @@
+SHADOW = 'the module root shadows capy textwrap'
