@@ -69,6 +69,11 @@ Value str_or_bytes(Isolate& I, const std::string& s, bool as_bytes) { return fs_
 
 Value make_stat_result(Isolate& I, const FileStat& st) {
   auto secs = [](int64_t ns) { return ns >= 0 ? ns / 1000000000 : -((-ns + 999999999) / 1000000000); };
+  // Float times as CPython computes them: seconds + nanoseconds * 1e-9.
+  auto fsecs = [&](int64_t ns) {
+    int64_t s = secs(ns);
+    return Value::from_double(static_cast<double>(s) + static_cast<double>(ns - s * 1000000000) * 1e-9);
+  };
   Value items[19] = {
       int_from_u64(I, st.mode),
       int_from_u64(I, st.ino),
@@ -80,9 +85,9 @@ Value make_stat_result(Isolate& I, const FileStat& st) {
       int_from_i64(I, secs(st.atime_ns)),
       int_from_i64(I, secs(st.mtime_ns)),
       int_from_i64(I, secs(st.ctime_ns)),
-      Value::from_double(static_cast<double>(st.atime_ns) * 1e-9),
-      Value::from_double(static_cast<double>(st.mtime_ns) * 1e-9),
-      Value::from_double(static_cast<double>(st.ctime_ns) * 1e-9),
+      fsecs(st.atime_ns),
+      fsecs(st.mtime_ns),
+      fsecs(st.ctime_ns),
       int_from_i64(I, st.atime_ns),
       int_from_i64(I, st.mtime_ns),
       int_from_i64(I, st.ctime_ns),
