@@ -349,6 +349,9 @@ static Value member_get(Isolate& I, Value descr, Value obj, Value) {
 }
 static int member_set(Isolate& I, Value descr, Value obj, Value value) {
   auto* d = descr.as<MemberDescriptor>();
+  // A private __slots__ entry is written only by its class's code, even
+  // through the descriptor itself (docs/security.md, "Private names").
+  if (looks_mangled(d->name) && check_private_attr(I, obj, d->name) < 0) return -1;
   if (!is_subtype(type_of(I, obj), d->owner)) {
     raisef(I, I.rt.exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
            d->name->data, type_name(d->owner), type_name(I, obj));

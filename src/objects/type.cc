@@ -506,6 +506,18 @@ Value type_new_class(Isolate& I, Type* metatype, Str* name, Tuple* bases, Dict* 
         continue;
       }
       if (s == rt.n___weakref__) continue;
+      {
+        // A private slot name is mangled with the class name, as the
+        // compiler mangles `self.__x` in the class's methods (_Py_Mangle).
+        std::string_view sv = s->view();
+        std::string_view cls = name->view();
+        while (!cls.empty() && cls.front() == '_') cls.remove_prefix(1);
+        if (sv.size() > 2 && sv.substr(0, 2) == "__" && sv.substr(sv.size() - 2) != "__" &&
+            sv.find('.') == std::string_view::npos && !cls.empty()) {
+          s = I.intern("_" + std::string(cls) + std::string(sv));
+          if (!s) return Value::error();
+        }
+      }
       if (!dict_get_str(d, s).is_null())
         return raisef(I, rt.exc_ValueError, "'%s' in __slots__ conflicts with class variable", s->data);
       members.push_back(s);
@@ -759,7 +771,9 @@ static Value type_subclasses(Isolate& I, const Value* args, size_t nargs, Tuple*
   for (Object* o = I.heap.all_objects(); o; o = o->gc_next_) {
     if (!(o->type_->flags & kTypeTypeSubclass)) continue;
     Type* t = static_cast<Type*>(o);
-    if (!t->bases) continue;
+    // Only finished classes: one whose creation failed half-way (out of
+    // memory) may still be on the heap until the next collection.
+    if (!t->bases || !t->mro || !t->dict || !t->name) continue;
     for (size_t i = 0; i < t->bases->size(); ++i)
       if (t->bases->items[i].as_object() == self) { found.push_back(t); break; }
   }

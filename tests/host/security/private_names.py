@@ -106,6 +106,19 @@ assert c.key() == d.key() == 'secret' and c.public == 'public'
 v.rekey('changed')
 assert v.key() == 'changed' and c.key() == 'secret'
 
+# Private __slots__: the descriptor in the class's namespace refuses writes
+# from outside too.
+class Slotted:
+    __slots__ = ('__pin',)
+    def __init__(self):
+        self.__pin = 1234
+    def pin(self):
+        return self.__pin
+sl = Slotted()
+descriptor = Slotted.__dict__['_Slotted__pin']
+assert refused(lambda: sl._Slotted__pin) and refused(lambda: descriptor.__set__(sl, 0))
+assert refused(lambda: descriptor.__delete__(sl)) and sl.pin() == 1234
+
 class Plain:
     pass
 p = Plain()
