@@ -23,16 +23,19 @@ if(CAPY_TSAN)
   target_link_options(capy_core PUBLIC -fsanitize=thread)
 endif()
 
+option(CAPY_SHARED "Build libcapy.so (compiles the core as position-independent code)" ON)
+
 # Everything that goes into libcapy.so is position independent, and only
 # the API's CAPY_API declarations are visible outside the library. With
 # hidden visibility -fPIC code makes direct calls just as -fPIE code does,
-# so the capy executable, which links the same archive, runs as fast.
+# so the capy executable, which links the same archive, runs as fast
+# (docs/embedding.md records the measurement).
 set(_capy_lib_targets capy_core)
 if(TARGET capy_host)
   list(APPEND _capy_lib_targets capy_host)
 endif()
 set_target_properties(${_capy_lib_targets} PROPERTIES
-  POSITION_INDEPENDENT_CODE ON
+  POSITION_INDEPENDENT_CODE ${CAPY_SHARED}
   CXX_VISIBILITY_PRESET hidden
   C_VISIBILITY_PRESET hidden
   VISIBILITY_INLINES_HIDDEN ON)
@@ -42,7 +45,7 @@ list(FILTER CAPY_API_SOURCES EXCLUDE REGEX ".*_test\\.cc$")
 
 add_library(capy_api_objects OBJECT ${CAPY_API_SOURCES})
 set_target_properties(capy_api_objects PROPERTIES
-  POSITION_INDEPENDENT_CODE ON
+  POSITION_INDEPENDENT_CODE ${CAPY_SHARED}
   CXX_VISIBILITY_PRESET hidden
   VISIBILITY_INLINES_HIDDEN ON)
 # Public types are capy::api::X; the core's are capy::X: inside src/api the
@@ -59,16 +62,23 @@ target_link_libraries(capy_api PUBLIC ${_capy_lib_targets})
 target_include_directories(capy_api PUBLIC ${CMAKE_SOURCE_DIR}/include)
 
 # libcapy.so
-add_library(capy_shared SHARED $<TARGET_OBJECTS:capy_api_objects>)
-target_link_libraries(capy_shared PRIVATE ${_capy_lib_targets})
-target_link_options(capy_shared PRIVATE -Wl,--exclude-libs,ALL -Wl,--no-undefined)
-target_include_directories(capy_shared INTERFACE
-  $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
-set_target_properties(capy_shared PROPERTIES
-  OUTPUT_NAME capy
-  EXPORT_NAME capy
-  VERSION ${PROJECT_VERSION}
-  SOVERSION ${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR})
+if(CAPY_SHARED)
+  add_library(capy_shared SHARED $<TARGET_OBJECTS:capy_api_objects>)
+  target_link_libraries(capy_shared PRIVATE ${_capy_lib_targets})
+  target_link_options(capy_shared PRIVATE -Wl,--exclude-libs,ALL -Wl,--no-undefined)
+  target_include_directories(capy_shared INTERFACE
+    $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+  set_target_properties(capy_shared PROPERTIES
+    OUTPUT_NAME capy
+    EXPORT_NAME capy
+    VERSION ${PROJECT_VERSION}
+    SOVERSION ${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR})
+  set(_capy_installed_libs capy_shared capy_static)
+else()
+  set(_capy_installed_libs capy_static)
+  # The CPython module is a shared object too: it needs the PIC core.
+  set(CAPY_PYTHON OFF)
+endif()
 
 # libcapy.a: one archive of every object (the core's, the hosts', the API's).
 set(_capy_static_objects $<TARGET_OBJECTS:capy_api_objects> $<TARGET_OBJECTS:capy_core>)
@@ -87,27 +97,46 @@ target_include_directories(capy_static INTERFACE
 set_target_properties(capy_static PROPERTIES OUTPUT_NAME capy EXPORT_NAME capy_static)
 
 # --- installation -------------------------------------------------------------------
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/capy DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+# Everything below is the install component "capy":
+#   cmake --install build --prefix /opt/capy [--component capy]
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/capy DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capy
         FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")
-install(TARGETS capy_shared capy_static EXPORT capyTargets
+install(TARGETS ${_capy_installed_libs} EXPORT capyTargets COMPONENT capy
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS capy COMPONENT capy RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 set(CAPY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/capy)
-install(EXPORT capyTargets NAMESPACE capy:: DESTINATION ${CAPY_CMAKE_DIR})
+install(EXPORT capyTargets NAMESPACE capy:: DESTINATION ${CAPY_CMAKE_DIR} COMPONENT capy)
 configure_package_config_file(${CMAKE_SOURCE_DIR}/cmake/capyConfig.cmake.in
   ${CMAKE_BINARY_DIR}/capyConfig.cmake INSTALL_DESTINATION ${CAPY_CMAKE_DIR})
 write_basic_package_version_file(${CMAKE_BINARY_DIR}/capyConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_BINARY_DIR}/capyConfig.cmake ${CMAKE_BINARY_DIR}/capyConfigVersion.cmake
-        DESTINATION ${CAPY_CMAKE_DIR})
+        DESTINATION ${CAPY_CMAKE_DIR} COMPONENT capy)
 
+# The pkg-config files are relocatable: their prefix is found from where they
+# are installed (${pcfiledir}), so --prefix at install time works.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(CAPY_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(CAPY_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+else()
+  file(RELATIVE_PATH _capy_pc_up "/root/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/root")
+  string(REGEX REPLACE "/$" "" _capy_pc_up "${_capy_pc_up}")
+  set(CAPY_PC_PREFIX "\${pcfiledir}/${_capy_pc_up}")
+  set(CAPY_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+endif()
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(CAPY_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  set(CAPY_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
 list(TRANSFORM CAPY_STATIC_DEPS PREPEND "-l" OUTPUT_VARIABLE _capy_static_flags)
 string(JOIN " " CAPY_PC_STATIC_LIBS ${_capy_static_flags})
 configure_file(${CMAKE_SOURCE_DIR}/cmake/capy.pc.in ${CMAKE_BINARY_DIR}/capy.pc @ONLY)
 configure_file(${CMAKE_SOURCE_DIR}/cmake/capy-static.pc.in ${CMAKE_BINARY_DIR}/capy-static.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/capy.pc ${CMAKE_BINARY_DIR}/capy-static.pc
-        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT capy)
 
 # --- tests ----------------------------------------------------------------------------
 # tests/unit/api_*_test.cc are part of capy_unit_tests (defined after this

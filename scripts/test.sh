@@ -13,8 +13,13 @@
 #   5. fuzz              each libFuzzer target of fuzz/ (build-fuzz/, clang,
 #                        ASan + UBSan): its regression inputs, then
 #                        CAPY_FUZZ_SECONDS (default 20) of fuzzing
+#   examples             scripts/examples.sh: installs build/ into a temporary
+#                        prefix, builds examples/ against the installed
+#                        package (CMake and pkg-config) and runs them
+#   6. threads (TSan)    scripts/tsan.sh: the embedding API's threads test
+#                        built with ThreadSanitizer (build-tsan/)
 #
-#   scripts/test.sh [--no-sanitize] [--no-gcstress] [--no-fuzz]
+#   scripts/test.sh [--no-sanitize] [--no-gcstress] [--no-fuzz] [--no-tsan]
 #
 # Ends with one line "N passed, N failed" that adds up all suites; exits
 # non-zero when anything failed or did not build.
@@ -25,13 +30,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 run_sanitize=1
 run_gcstress=1
 run_fuzz=1
+run_tsan=1
 for arg in "$@"; do
   case "$arg" in
     --no-sanitize) run_sanitize=0 ;;
     --no-gcstress) run_gcstress=0 ;;
     --no-fuzz) run_fuzz=0 ;;
+    --no-tsan) run_tsan=0 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
-    *) echo "usage: scripts/test.sh [--no-sanitize] [--no-gcstress] [--no-fuzz]" >&2; exit 2 ;;
+    *) echo "usage: scripts/test.sh [--no-sanitize] [--no-gcstress] [--no-fuzz] [--no-tsan]" >&2; exit 2 ;;
   esac
 done
 
@@ -149,6 +156,24 @@ else
   record "symbols" "$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")" "$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
 fi
 
+# Runs a script that ends with "N passed, N failed" and records that line.
+line_suite() {  # line_suite NAME SCRIPT [ARGS...]
+  local name=$1 log="$tmp/suite.log"
+  shift
+  bash "$@" 2>&1 | tee "$log"
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 || true)
+  if [[ -z "$line" ]]; then
+    echo "test: $name: $1 printed no result line" >&2
+    record "$name" 0 1
+  else
+    record "$name" "$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")" "$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+  fi
+}
+
+section "embedding examples (scripts/examples.sh: build/ installed, examples/ built against it)"
+line_suite "examples" scripts/examples.sh build
+
 if [[ $run_sanitize -eq 1 ]]; then
   section "build (sanitize: ASan + UBSan)"
   if bash scripts/build.sh sanitize capy; then
@@ -192,6 +217,11 @@ if [[ $run_fuzz -eq 1 ]]; then
     echo "test: fuzz build failed" >&2
     record "build fuzz" 0 1
   fi
+fi
+
+if [[ $run_tsan -eq 1 ]]; then
+  section "threads under ThreadSanitizer (scripts/tsan.sh: build-tsan/capy_api_thread_tests)"
+  line_suite "threads (tsan)" scripts/tsan.sh build-tsan
 fi
 
 finish

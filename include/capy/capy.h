@@ -154,13 +154,13 @@ CAPY_API void capy_result_free(capy_result *r);
 
 /* Runs `source` (len bytes, or NUL-terminated when len < 0) in the isolate's
  * persistent __main__. filename NULL: "<string>". The result's value is that
- * of a final expression statement, else None. Never NULL. */
+ * of a final expression statement, else None. NULL only when out of memory. */
 CAPY_API capy_result *capy_run(capy_isolate *iso, const char *source, ptrdiff_t len, const char *filename);
 /* Calls the global function `name` of __main__ with nargs positional values. */
-CAPY_API capy_result *capy_call(capy_isolate *iso, const char *name, const capy_value *const *args, size_t nargs);
+CAPY_API capy_result *capy_invoke(capy_isolate *iso, const char *name, const capy_value *const *args, size_t nargs);
 /* Calls a callable guest object (a CAPY_KIND_GUEST_OBJECT value of this isolate). */
-CAPY_API capy_result *capy_call_value(capy_isolate *iso, const capy_value *callable, const capy_value *const *args,
-                                      size_t nargs);
+CAPY_API capy_result *capy_invoke_value(capy_isolate *iso, const capy_value *callable, const capy_value *const *args,
+                                        size_t nargs);
 /* Binds / reads a global of __main__. */
 CAPY_API int capy_set_global(capy_isolate *iso, const char *name, const capy_value *value);
 CAPY_API capy_result *capy_get_global(capy_isolate *iso, const char *name);

@@ -114,6 +114,8 @@ class ApiHost final : public capy::Host {
   capy::FileSystem* files() override;
   bool has_module(std::string_view name) override;
   int init_module(capy::Isolate& I, std::string_view name, capy::Module* m) override;
+  int read_module_source(capy::Isolate& I, std::string_view root, std::string_view relative, size_t max_bytes,
+                         std::string* source) override;
 
   /// Drops the file-system door (the grants changed; it is rebuilt on use).
   void reset_files();
@@ -156,6 +158,7 @@ struct IsolateState {
 
   std::shared_ptr<RuntimeState> runtime;
   api::Isolate* owner = nullptr;   // the public object (Call::isolate())
+  void* c_handle = nullptr;        // the C API's capy_isolate, when made through it
   Limits limits;
   std::string startup_error;
   ApiHost host{this};

@@ -265,9 +265,15 @@ capy::Value to_guest(IsolateState& s, const Value& v) {
 }
 
 std::string exception_type_name(capy::Isolate& I, capy::Type* t) {
+  // As the traceback's last line: the module prefix unless builtins or __main__.
   std::string name(t->qualname ? t->qualname->view() : t->name->view());
-  if (t->module) {
-    std::string_view m = t->module->view();
+  capy::Value mod = capy::get_attr_opt(I, capy::Value::object(t), I.rt.n___module__);
+  if (mod.is_error()) {
+    I.pending = nullptr;
+    return name;
+  }
+  if (mod.is_object() && (mod.as_object()->type_->flags & capy::kTypeStrSubclass)) {
+    std::string_view m = mod.as<capy::Str>()->view();
     if (m != "builtins" && m != "__main__") return std::string(m) + "." + name;
   }
   return name;
@@ -284,12 +290,9 @@ Result failure_result(IsolateState& s) {
   Result r;
   r.status = Status::Exception;
   r.type_name = exception_type_name(I, e->type_);
-  capy::Value msg = capy::exception_str(I, capy::Value::object(e));
-  if (msg.is_error()) {
+  if (capy::str_append(I, capy::Value::object(e), r.message) < 0) {
     I.pending = nullptr;
     r.message = "<exception str() failed>";
-  } else if (msg.is_object() && (msg.as_object()->type_->flags & capy::kTypeStrSubclass)) {
-    r.message = std::string(msg.as<capy::Str>()->view());
   }
   r.traceback = capy::format_exception(I, e);
   I.pending = nullptr;

@@ -11,9 +11,11 @@
 #include <thread>
 
 #include "api/api_internal.h"
+#include "host/module_source.h"
 #include "host/posix_fs.h"
 #include "modules/registry.h"
 #include "objects/dict.h"
+#include "objects/list.h"
 #include "objects/misc.h"
 #include "objects/str.h"
 
@@ -94,12 +96,24 @@ void ApiHost::reset_files() {
   files_built_ = false;
 }
 
+int ApiHost::read_module_source(capy::Isolate& I, std::string_view root, std::string_view relative,
+                                size_t max_bytes, std::string* source) {
+  return capy::read_module_source_beneath(I.grants.module_roots, root, relative, max_bytes, source);
+}
+
 bool ApiHost::has_module(std::string_view name) { return state->modules.find(name) != state->modules.end(); }
 
 int ApiHost::init_module(capy::Isolate& I, std::string_view name, capy::Module* m) {
   auto it = state->modules.find(name);
   if (it == state->modules.end()) return -1;
   ModuleEntry& e = it->second;
+  // A host module with host submodules ("app" of "app.io") is a package.
+  std::string prefix = std::string(name) + ".";
+  auto next = std::next(it);
+  if (next != state->modules.end() && next->first.compare(0, prefix.size(), prefix) == 0) {
+    capy::List* path = capy::list_new(I, 0);
+    if (!path || capy::dict_set_str(I, m->dict, I.rt.n___path__, capy::Value::object(path)) < 0) return -1;
+  }
   for (uint32_t index : e.functions) {
     capy::Value f = make_host_function(*state, index, capy::Value::null());
     if (f.is_error()) return -1;

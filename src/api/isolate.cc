@@ -10,9 +10,12 @@
 #include <cstring>
 
 #include "api/api_internal.h"
+#include "builtins/open.h"
+#include "modules/registry.h"
 #include "compiler/compiler.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
+#include "objects/list.h"
 #include "objects/misc.h"
 #include "objects/ops.h"
 #include "objects/source_registry.h"
@@ -261,6 +264,9 @@ Entry::~Entry() {
   capy::Isolate& I = *s_.iso;
   if (I.ended == capy::LimitKind::Terminated) s_.terminate_requested.store(false, std::memory_order_release);
   I.pending = nullptr;
+  // A run that filled the heap leaves its garbage behind (its frames are
+  // gone now): collect it, so that the next run starts with room again.
+  if (I.ended == capy::LimitKind::Memory) I.collect();
   I.stack_base = nullptr;
 }
 
@@ -354,6 +360,10 @@ Result Isolate::grant_directory(std::string_view path, Access access) {
   }
   if (!found) dirs.push_back({dir, writable});
   state_->host.reset_files();
+  // open() exists only with a directory grant.
+  IsolateState& s = *state_;
+  Entry entry(s, __builtin_frame_address(0));
+  if (capy::install_open(*s.iso) < 0) return failure_result(s);
   return Result::success(Value());
 }
 
@@ -376,6 +386,20 @@ Result Isolate::grant_module_root(std::string_view path) {
   for (const auto& r : roots)
     if (r == dir) return Result::success(Value());
   roots.push_back(dir);
+  // Import searches sys.path (confined to the roots), which starts as the
+  // roots: a root granted later joins it.
+  IsolateState& s = *state_;
+  Entry entry(s, __builtin_frame_address(0));
+  capy::Isolate& I = *s.iso;
+  capy::Value sys = capy::import_module(I, "sys");
+  if (sys.is_error()) return failure_result(s);
+  capy::Value sys_path = capy::dict_get_cstr(I, sys.as<capy::Module>()->dict, "path");
+  if (sys_path.is_error()) return failure_result(s);
+  if (sys_path.is_object() && (sys_path.as_object()->type_->flags & capy::kTypeListSubclass)) {
+    capy::Value entry_str = capy::str_value(I, dir);
+    if (entry_str.is_error() || capy::list_append(I, sys_path.as<capy::List>(), entry_str) < 0)
+      return failure_result(s);
+  }
   return Result::success(Value());
 }
 

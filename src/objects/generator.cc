@@ -22,8 +22,6 @@ namespace capy {
 
 namespace {
 
-Type* g_coro_wrapper_type = nullptr;
-
 struct CoroWrapper : Object {
   Generator* coro;
 };
@@ -491,7 +489,7 @@ void cw_trace(Object* o, Tracer& t) { t.visit(static_cast<CoroWrapper*>(o)->coro
 
 Value m_await(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (check_no_kwargs(I, "__await__", kw) < 0) return Value::error();
-  auto* w = static_cast<CoroWrapper*>(I.heap.alloc_object(g_coro_wrapper_type, sizeof(CoroWrapper)));
+  auto* w = static_cast<CoroWrapper*>(I.heap.alloc_object(I.rt.coro_wrapper_type, sizeof(CoroWrapper)));
   if (!w) return raise_memory(I);
   w->coro = self_gen(args[0]);
   return Value::object(w);
@@ -576,7 +574,7 @@ void init_generator_types(Runtime& rt) {
                {"close", cw_close},
                {"__iter__", m_iter_self},
                {"__next__", m_cw_next}});
-  g_coro_wrapper_type = wt;
+  rt.coro_wrapper_type = wt;
 }
 
 }  // namespace capy

@@ -26,10 +26,6 @@ namespace capy {
 
 namespace {
 
-// Set once at runtime start-up (init_memoryview_type), like the other
-// start-up-only helper types.
-Type* g_memory_iterator_type = nullptr;
-
 constexpr const char* kReleasedMsg = "operation forbidden on released memoryview object";
 
 inline MemoryView* MV(Value v) { return v.as<MemoryView>(); }
@@ -810,7 +806,7 @@ Value mv_iter(Isolate& I, Value self) {
   if (!check_released(I, m)) return Value::error();
   if (m->ndim == 0) return raise(I, I.rt.exc_TypeError, "invalid indexing of 0-dim memory");
   if (m->ndim != 1) return raise(I, I.rt.exc_NotImplementedError, "multi-dimensional sub-views are not implemented");
-  auto* it = static_cast<MemoryIter*>(I.heap.alloc_object(g_memory_iterator_type, sizeof(MemoryIter)));
+  auto* it = static_cast<MemoryIter*>(I.heap.alloc_object(I.rt.memory_iterator_type, sizeof(MemoryIter)));
   if (!it) return raise_memory(I);
   it->view = self;
   return Value::object(it);
@@ -1115,7 +1111,7 @@ void init_memoryview_type(Runtime& rt) {
   it->iter = mi_iter_self;
   it->next = mi_next;
   add_methods(rt, it, {{"__iter__", m_mi_iter}, {"__next__", m_mi_next}});
-  g_memory_iterator_type = it;
+  rt.memory_iterator_type = it;
 }
 
 }  // namespace capy

@@ -46,6 +46,10 @@ class Runtime {
   /// rich comparisons by CompareOp ("__lt__"…).
   Str* n_nb[kNbCount][3] = {};
   Str* n_cmp[6] = {};
+  /// Builtin types that are not named in builtins (made by their files'
+  /// initialisers): coroutine.__await__()'s wrapper, memoryview's iterator.
+  Type* coro_wrapper_type = nullptr;
+  Type* memory_iterator_type = nullptr;
 
   /// Interned immortal string for `text`, or nullptr if not interned.
   Str* find_interned(std::string_view text) const;

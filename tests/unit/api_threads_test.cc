@@ -1,0 +1,202 @@
+// Many isolates of one runtime running at the same time on different
+// threads, with no global lock. Built on its own as capy_api_thread_tests
+// for the ThreadSanitizer run (scripts/tsan.sh), and part of capy_unit_tests.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "capy/capy.hpp"
+
+namespace {
+
+// Real work touching most of the object model and several native modules:
+// classes with inheritance and properties, generators, closures, dicts and
+// sets, json, re, exceptions with tracebacks, big integers, sorting, string
+// formatting, memoryview iteration, coroutines.
+const char kWork[] = R"PY(
+import json, re, collections, functools, itertools, math
+
+class Shape:
+    def __init__(self, name): self.name = name
+    def area(self): raise NotImplementedError
+    def __repr__(self): return f'{type(self).__name__}({self.name!r})'
+
+class Rect(Shape):
+    def __init__(self, w, h):
+        super().__init__('rect')
+        self.w, self.h = w, h
+    def area(self): return self.w * self.h
+    @property
+    def square(self): return self.w == self.h
+
+def gen(n):
+    for i in range(n):
+        if i % 3 == 0:
+            yield i
+    return 'done'
+
+def fib():
+    a, b = 0, 1
+    while True:
+        yield a
+        a, b = b, a + b
+
+async def coro(x):
+    return x * 2
+
+def run_coro(c):
+    try:
+        c.send(None)
+    except StopIteration as e:
+        return e.value
+
+def work(seed):
+    out = {}
+    shapes = [Rect(i % 7 + 1, (i * seed) % 5 + 1) for i in range(200)]
+    out['area'] = sum(s.area() for s in shapes)
+    out['squares'] = sum(1 for s in shapes if s.square)
+    out['gen'] = sum(gen(300 + seed))
+    out['fib'] = list(itertools.islice(fib(), 60))[-1]
+    counts = collections.Counter(str(i * seed)[-1] for i in range(1000))
+    out['counter'] = sorted(counts.items())[:3]
+    d = {f'k{i}': i * i for i in range(500)}
+    out['dict'] = sum(d[k] for k in d if k.endswith('7'))
+    text = json.dumps({'seed': seed, 'items': [1, 2.5, None, 'x' * seed]}, sort_keys=True)
+    out['json'] = json.loads(text)['items'][3]
+    out['re'] = re.findall(r'(\d+)-(\w+)', ' '.join(f'{i}-w{i * seed}' for i in range(20)))[-1]
+    out['sub'] = re.sub(r'[aeiou]', '_', 'the quick brown fox ' * 3)
+    errors = 0
+    for i in range(100):
+        try:
+            if i % 2:
+                raise KeyError(i)
+            {}[i]
+        except KeyError as e:
+            errors += e.args[0] % 5
+    out['errors'] = errors
+    try:
+        Shape('x').area()
+    except NotImplementedError as e:
+        out['nie'] = type(e).__name__
+    out['big'] = str(math.factorial(50 + seed))[-12:]
+    out['sorted'] = sorted(range(300), key=lambda v: (v * seed) % 101)[:5]
+    out['reduce'] = functools.reduce(lambda a, b: a ^ b, range(10000 + seed))
+    out['fmt'] = '{:>8.3f}|{:x}|{!r}'.format(math.pi * seed, 255 * seed, Rect(1, 1))
+    out['mv'] = sum(memoryview(bytes(range(seed, seed + 50))))
+    out['coro'] = run_coro(coro(seed))
+    out['sets'] = len({i * seed % 97 for i in range(1000)} & set(range(0, 97, 2)))
+    return out
+
+result = work(SEED)
+)PY";
+
+// The same program's expected results, computed once on the main thread.
+capy::Value expected_for(capy::Runtime& rt, int seed) {
+  capy::Isolate iso(rt);
+  iso.set_global("SEED", seed);
+  capy::Result r = iso.run(std::string(kWork) + "result\n");
+  EXPECT_TRUE(r.ok()) << r.traceback << r.message;
+  return r.value;
+}
+
+TEST(ApiThreads, IsolatesRunInParallel) {
+  capy::Runtime rt;
+  constexpr int kThreads = 8;
+  constexpr int kRounds = 3;
+  std::vector<capy::Value> expected;
+  for (int t = 0; t < kThreads; ++t) expected.push_back(expected_for(rt, t + 1));
+  ASSERT_EQ(expected[0].kind(), capy::ValueKind::Dict);
+  ASSERT_NE(expected[0].get("fib"), nullptr);
+  EXPECT_EQ(*expected[0].get("fib"), capy::Value(int64_t{956722026041}));
+  EXPECT_EQ(*expected[2].get("coro"), capy::Value(6));
+
+  std::atomic<int> failures{0};
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Start together so that the runs overlap.
+      ready.fetch_add(1);
+      while (ready.load() < kThreads) std::this_thread::yield();
+      for (int round = 0; round < kRounds; ++round) {
+        std::string out;
+        capy::IsolateOptions opts;
+        opts.output = [&out](capy::Stream, std::string_view b) { out += b; };
+        capy::Isolate iso(rt, opts);
+        iso.define_function("tag", [t](capy::Call& c) { return capy::Value(std::to_string(t) + ":" + std::string(c.arg(0).as_str())); });
+        iso.set_global("SEED", t + 1);
+        capy::Result r = iso.run(kWork);
+        if (!r.ok()) {
+          ADD_FAILURE() << "thread " << t << ": " << r.traceback << r.message;
+          failures.fetch_add(1);
+          continue;
+        }
+        r = iso.get_global("result");
+        if (!(r.value == expected[t])) {
+          ADD_FAILURE() << "thread " << t << " round " << round << ": " << r.value.repr() << "\n!=\n"
+                        << expected[t].repr();
+          failures.fetch_add(1);
+        }
+        r = iso.run("print(tag('x'))\nraise ValueError(tag('boom'))");
+        if (r.status != capy::Status::Exception || r.message != std::to_string(t) + ":boom" ||
+            out != std::to_string(t) + ":x\n") {
+          ADD_FAILURE() << "thread " << t << ": " << r.message << " / " << out;
+          failures.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
+TEST(ApiThreads, TerminateOneOfManyRunningIsolates) {
+  capy::Runtime rt;
+  constexpr int kThreads = 4;
+  std::vector<std::unique_ptr<capy::Isolate>> isolates;
+  for (int t = 0; t < kThreads; ++t) isolates.push_back(std::make_unique<capy::Isolate>(rt));
+  std::vector<capy::Result> results(kThreads);
+  std::atomic<int> started{0};
+  for (auto& iso : isolates) iso->define_function("started", [&](capy::Call&) {
+    started.fetch_add(1);
+    return capy::Value();
+  });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Thread 0 loops until terminated; the others finish real work.
+      results[t] = isolates[t]->run(t == 0 ? "started()\nwhile True:\n    pass\n"
+                                           : "started()\nsum(i * i for i in range(200000))");
+    });
+  }
+  while (started.load() < kThreads) std::this_thread::yield();
+  isolates[0]->terminate();
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(results[0].limit, capy::Limit::Terminated);
+  for (int t = 1; t < kThreads; ++t) {
+    ASSERT_TRUE(results[t].ok()) << results[t].message;
+    EXPECT_EQ(results[t].value, capy::Value(int64_t{2666646666700000}));
+  }
+}
+
+TEST(ApiThreads, RuntimesAndIsolatesCreatedConcurrently) {
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      capy::Runtime rt;  // each thread its own runtime
+      for (int i = 0; i < 5; ++i) {
+        capy::Isolate iso(rt);
+        capy::Result r = iso.run("[x * " + std::to_string(t) + " for x in range(3)]");
+        if (r.ok() && r.value == capy::Value::list({0, t, 2 * t})) ok.fetch_add(1);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 20);
+}
+
+}  // namespace
