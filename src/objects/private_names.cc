@@ -83,36 +83,55 @@ int check_private_attr(Isolate& I, Value owner, Str* name) {
   return -1;
 }
 
-Value guarded_namespace(Isolate& I, Value owner, Dict* ns) {
+Type* foreign_private_state(Isolate& I, Value owner, Dict* ns, Type* keep, bool slots) {
   const Object* scope = running_scope(I);
-  bool inside = false, guarded = false;
-  for_each_class(I, owner, [&](Type* k) {
-    if (!k->private_scope) return true;
-    guarded = true;
-    if (k->private_scope == scope) {
-      inside = true;
-      return false;
+  auto in_keep = [&](Type* k) {
+    if (!keep || !keep->mro) return false;
+    for (size_t i = 0; i < keep->mro->size(); ++i)
+      if (keep->mro->items[i].as<Type>() == k) return true;
+    return false;
+  };
+  // A class guards state the running code may not see when it was made by a
+  // class statement other than the running code's, and survives no change.
+  auto foreign = [&](Type* k) { return k->private_scope && k->private_scope != scope && !in_keep(k); };
+  Type* found = nullptr;
+  if (ns) {
+    uint32_t pos = 0;
+    Value key, value;
+    while (!found && dict_next(ns, &pos, &key, &value)) {
+      if (!key.is_object() || !(type_of(I, key)->flags & kTypeStrSubclass)) continue;
+      Str* s = key.as<Str>();
+      if (!looks_mangled(s)) continue;
+      for_each_class(I, owner, [&](Type* k) {
+        if (owns(k, s->view()) && foreign(k)) {
+          found = k;
+          return false;
+        }
+        return true;
+      });
     }
-    return true;
-  });
-  if (inside || !guarded || !ns) return ns ? Value::object(ns) : Value::none();
-  // Outside the hierarchy: does the namespace hold private state?
-  bool has_private = false;
-  uint32_t pos = 0;
-  Value key, value;
-  while (!has_private && dict_next(ns, &pos, &key, &value)) {
-    if (!key.is_object() || !(type_of(I, key)->flags & kTypeStrSubclass)) continue;
-    Str* s = key.as<Str>();
-    if (!looks_mangled(s)) continue;
+  }
+  if (!found && slots) {
     for_each_class(I, owner, [&](Type* k) {
-      if (owns(k, s->view())) {
-        has_private = true;
-        return false;
+      if (!k->slot_names || !foreign(k)) return true;
+      for (size_t i = 0; i < k->slot_names->size(); ++i) {
+        Value n = k->slot_names->items[i];
+        if (!n.is_object() || !(type_of(I, n)->flags & kTypeStrSubclass)) continue;
+        std::string_view v = n.as<Str>()->view();
+        if (v.size() > 2 && v.substr(0, 2) == "__" && v.substr(v.size() - 2) != "__") {
+          found = k;
+          return false;
+        }
       }
       return true;
     });
   }
-  if (!has_private) return Value::object(ns);
+  return found;
+}
+
+Value guarded_namespace(Isolate& I, Value owner, Dict* ns) {
+  if (!ns) return Value::none();
+  if (!foreign_private_state(I, owner, ns, nullptr, false)) return Value::object(ns);
   return mappingproxy_new(I, ns);
 }
 

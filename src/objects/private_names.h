@@ -31,11 +31,17 @@ inline bool looks_mangled(const Str* name) {
 /// code was not compiled in.
 int check_private_attr(Isolate& I, Value owner, Str* name);
 
+/// The class of `owner` whose private state the running code may not reach
+/// and would reach once `owner`'s class became `keep` (nullptr: in any
+/// case): a private entry of `ns` (owner's namespace, may be nullptr) or,
+/// with `slots`, a private __slots__ entry. nullptr when there is none.
+Type* foreign_private_state(Isolate& I, Value owner, Dict* ns, Type* keep, bool slots);
+
 /// The namespace `ns` of `owner` as code may see it through `__dict__` and
 /// vars(): the dict itself, unless it holds entries private to a class of
-/// `owner` and the running code is compiled in none of owner's classes; then a
-/// read-only mappingproxy over it (reading stays possible, so copy and
-/// deepcopy work; writing private state from outside is not).
+/// `owner` that the running code is not compiled in; then a read-only
+/// mappingproxy over it (reading stays possible, so copy and deepcopy work;
+/// writing private state from outside is not).
 Value guarded_namespace(Isolate& I, Value owner, Dict* ns);
 
 }  // namespace capy

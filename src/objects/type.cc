@@ -12,6 +12,7 @@
 #include "objects/exception.h"
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/misc.h"
 #include "objects/native.h"
@@ -199,6 +200,15 @@ static int object_set_class(Isolate& I, Value self, Value value) {
   }
   Type* old = type_of(I, self);
   Type* nt = value.as<Type>();
+  if (self.is_object() && old->is_heap() && nt->is_heap()) {
+    // Leaving a class behind must not strip the privacy of what it stored.
+    Dict** slot = object_dict_slot(self.as_object());
+    if (Type* k = foreign_private_state(I, self, slot ? *slot : nullptr, nt, true)) {
+      raisef(I, I.rt.exc_TypeError, "__class__ assignment: '%s' object holds attributes private to class '%s'",
+             type_name(old), type_name(k));
+      return -1;
+    }
+  }
   if (!self.is_object() || !old->is_heap() || !nt->is_heap() || old->basicsize != nt->basicsize ||
       old->dict_offset != nt->dict_offset || old->itemsize != nt->itemsize) {
     raisef(I, I.rt.exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name(nt),
@@ -908,12 +918,13 @@ int is_instance(Isolate& I, Value v, Value cls) {
   Type* ct = type_of(I, cls);
   if (ct == I.rt.type_type) return is_subtype(vt, cls.as<Type>());
   if (is_subtype(ct, I.rt.tuple_type)) {
+    // Nested tuples recurse natively (CPython: Py_EnterRecursiveCall).
+    if (!recursion_enter(I, " in __instancecheck__")) return -1;
     Tuple* t = cls.as<Tuple>();
-    for (size_t i = 0; i < t->size(); ++i) {
-      int r = is_instance(I, v, t->items[i]);
-      if (r != 0) return r;
-    }
-    return 0;
+    int r = 0;
+    for (size_t i = 0; i < t->size() && r == 0; ++i) r = is_instance(I, v, t->items[i]);
+    recursion_leave(I);
+    return r;
   }
   Value check = lookup_special(I, cls, I.rt.n___instancecheck__);
   if (check.is_error()) return -1;
@@ -930,12 +941,13 @@ int is_subclass(Isolate& I, Value derived, Value cls) {
   if (ct == I.rt.type_type && is_subtype(type_of(I, derived), I.rt.type_type))
     return is_subtype(derived.as<Type>(), cls.as<Type>());
   if (is_subtype(ct, I.rt.tuple_type)) {
+    // Nested tuples recurse natively (CPython: Py_EnterRecursiveCall).
+    if (!recursion_enter(I, " in __subclasscheck__")) return -1;
     Tuple* t = cls.as<Tuple>();
-    for (size_t i = 0; i < t->size(); ++i) {
-      int r = is_subclass(I, derived, t->items[i]);
-      if (r != 0) return r;
-    }
-    return 0;
+    int r = 0;
+    for (size_t i = 0; i < t->size() && r == 0; ++i) r = is_subclass(I, derived, t->items[i]);
+    recursion_leave(I);
+    return r;
   }
   Value check = lookup_special(I, cls, I.rt.n___subclasscheck__);
   if (check.is_error()) return -1;

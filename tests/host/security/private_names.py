@@ -106,6 +106,31 @@ assert c.key() == d.key() == 'secret' and c.public == 'public'
 v.rekey('changed')
 assert v.key() == 'changed' and c.key() == 'secret'
 
+# __class__ assignment cannot strip the privacy: moving the object to a class
+# without Vault in its MRO is refused (even from a subclass's code).
+class Stripped:
+    pass
+def strip(obj):
+    obj.__class__ = Stripped
+try:
+    strip(c)
+except TypeError as e:
+    assert "private to class 'Vault'" in str(e), str(e)
+else:
+    raise AssertionError('__class__ assignment stripped private state')
+class Sub2(type(v)):  # the first Vault (the name was rebound above)
+    def strip(self):
+        self.__class__ = Stripped
+    def ns(self):
+        return type(self.__dict__).__name__
+try:
+    Sub2().strip()
+except TypeError:
+    pass
+else:
+    raise AssertionError("a subclass stripped its base's private state")
+assert Sub2().ns() == 'mappingproxy'  # a subclass's code gets the read-only view too
+
 # Private __slots__: the descriptor in the class's namespace refuses writes
 # from outside too.
 class Slotted:
