@@ -13,6 +13,9 @@
 #   5. fuzz              each libFuzzer target of fuzz/ (build-fuzz/, clang,
 #                        ASan + UBSan): its regression inputs, then
 #                        CAPY_FUZZ_SECONDS (default 20) of fuzzing
+#   python               python/tests (pytest, Debian's /usr/bin/python3)
+#                        against the capy module for CPython, built in
+#                        build-python/ by scripts/python.sh
 #   examples             scripts/examples.sh: installs build/ into a temporary
 #                        prefix, builds examples/ against the installed
 #                        package (CMake and pkg-config) and runs them
@@ -173,6 +176,16 @@ line_suite() {  # line_suite NAME SCRIPT [ARGS...]
 
 section "embedding examples (scripts/examples.sh: build/ installed, examples/ built against it)"
 line_suite "examples" scripts/examples.sh build
+
+section "CPython module (build-python/, pytest python/tests)"
+bash scripts/python.sh test 2>&1 | tee "$tmp/python.log"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/python.log" | tail -n 1 || true)
+if [[ -z "$line" ]]; then
+  echo "test: python: scripts/python.sh printed no result line" >&2
+  record "python module" 0 1
+else
+  record "python module" "$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")" "$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+fi
 
 if [[ $run_sanitize -eq 1 ]]; then
   section "build (sanitize: ASan + UBSan)"
