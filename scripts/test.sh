@@ -178,14 +178,7 @@ section "embedding examples (scripts/examples.sh: build/ installed, examples/ bu
 line_suite "examples" scripts/examples.sh build
 
 section "CPython module (build-python/, pytest python/tests)"
-bash scripts/python.sh test 2>&1 | tee "$tmp/python.log"
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/python.log" | tail -n 1 || true)
-if [[ -z "$line" ]]; then
-  echo "test: python: scripts/python.sh printed no result line" >&2
-  record "python module" 0 1
-else
-  record "python module" "$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")" "$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
-fi
+line_suite "python module" scripts/python.sh test
 
 if [[ $run_sanitize -eq 1 ]]; then
   section "build (sanitize: ASan + UBSan)"
