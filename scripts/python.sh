@@ -2,7 +2,8 @@
 # Builds the capy module for CPython (python/) and runs its tests.
 #
 #   scripts/python.sh build [--sanitize]            build the module (target capy_python)
-#   scripts/python.sh test [--sanitize] [PYTEST...] build it, then run python/tests with pytest
+#   scripts/python.sh test [--sanitize] [PYTEST...] build it, run python/tests with pytest, then
+#                                                   (without --sanitize) the install-check
 #   scripts/python.sh attacks [DIR [ATTACK ARGS]]   the founders' corpus (default ../shared/security)
 #                                                   judged by its own runner (DIR/../tools/attack),
 #                                                   through the module (python/tools/capy_engine.py)
@@ -15,8 +16,9 @@
 #
 # The interpreter, for the build and the tests alike: $CAPY_PYTHON, else
 # /usr/bin/python3 (Debian's, which has python3-pytest), else python3.
-# `test` ends with one line "N passed, N failed" (skipped tests count as
-# failed: a test that cannot run has not passed).
+# `test` ends with one line "N passed, N failed": the pytest tests (skipped
+# ones count as failed: a test that cannot run has not passed) and the
+# install-check as one more.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -66,7 +68,7 @@ run_tests() {
   env "${env[@]}" timeout "${CAPY_PYTHON_TIMEOUT:-1200}" \
     "$py" -m pytest -p no:cacheprovider -q -rfEs --junitxml="$junit" python/tests "$@"
   local status=$?
-  "$py" - "$junit" "$status" <<'PY'
+  counts=$("$py" - "$junit" "$status" <<'PY'
 import sys
 import xml.etree.ElementTree as ET
 path, status = sys.argv[1], int(sys.argv[2])
@@ -80,9 +82,27 @@ except (OSError, ET.ParseError):
     total, bad = 0, 0
 if status != 0 and bad == 0:
     bad = 1  # crashed, timed out or failed to start without a report
-print(f"{total - bad if total >= bad else 0} passed, {bad} failed")
+print(f"{total - bad if total >= bad else 0} {bad}")
 PY
+)
   rm -f "$junit"
+  read -r passed failed <<<"$counts"
+  return $status
+}
+
+# `pip install ./python` into a fresh virtual environment, with no package
+# index (PIP_NO_INDEX), building in $dir (configured again for the venv's
+# interpreter, which has the same headers), then a run through the
+# installed module from outside the source tree.
+install_check() {
+  local venv
+  venv=$(mktemp -d)
+  "$py" -m venv "$venv" &&
+    PIP_NO_INDEX=1 PIP_DISABLE_PIP_VERSION_CHECK=1 CAPY_BUILD_DIR="$PWD/$dir" \
+      "$venv/bin/pip" install --quiet ./python &&
+    (cd "$venv" && "$venv/bin/python" -c 'import capy; assert capy.run("6 * 7") == 42; print("capy", capy.__version__, "installed in", capy.__file__)')
+  local status=$?
+  rm -rf "$venv"
   return $status
 }
 
@@ -103,7 +123,22 @@ case "$cmd" in
       echo "0 passed, 1 failed"
       exit 1
     fi
-    run_tests "$@" ;;
+    passed=0
+    failed=0
+    run_tests "$@"
+    status=$?
+    if [[ $sanitize -eq 0 ]]; then
+      echo "python: pip install ./python (offline) into a fresh venv"
+      if install_check; then
+        passed=$((passed + 1))
+      else
+        echo "python: pip install ./python failed" >&2
+        failed=$((failed + 1))
+        status=1
+      fi
+    fi
+    echo "$passed passed, $failed failed"
+    exit $status ;;
   attacks)
     corpus=${1:-../shared/security}
     shift || true
@@ -116,11 +151,7 @@ case "$cmd" in
     PYTHONPATH="$PWD/$dir/python" "$tool" --engine "$py $PWD/python/tools/capy_engine.py" \
       --pass-env PYTHONPATH --jobs "$jobs" "$@" "$corpus" ;;
   install-check)
-    venv=$(mktemp -d)
-    trap 'rm -rf "$venv"' EXIT
-    "$py" -m venv "$venv" &&
-      PIP_NO_INDEX=1 CAPY_BUILD_DIR="$PWD/$dir" "$venv/bin/pip" install --quiet ./python &&
-      (cd "$venv" && "$venv/bin/python" -c 'import capy; assert capy.run("6 * 7") == 42; print("capy", capy.__version__, "from", capy.__file__)') ;;
+    install_check ;;
   -h|--help)
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
   *)

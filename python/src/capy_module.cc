@@ -837,20 +837,25 @@ PyObject* isolate_run(IsolateObject* self, PyObject* args) {
     isolate->collect_garbage();
   Py_END_ALLOW_THREADS
 
-  {
-    std::lock_guard<std::mutex> lock(s->mu);
-    s->running = false;
-    if (s->terminate_sent && !(result.status == capy::Status::Limit &&
-                               result.limit == capy::Limit::Terminated)) {
-      // terminate() came after this run's last safe point. The API keeps
-      // such a request for the next run; this Sandbox promises that it only
-      // ends the run in progress, so a run that does nothing but reach a
-      // safe point takes the request now.
-      Py_BEGIN_ALLOW_THREADS
-      s->isolate->run("for _ in (0, 1):\n    pass\n");
-      Py_END_ALLOW_THREADS
+  // A terminate() sent during the run may have come after its last safe
+  // point. The API keeps such a request for the next run; a Sandbox
+  // promises that it only ends the run in progress, so after any run that
+  // was sent one, a run that does nothing but reach a safe point takes a
+  // request still pending (or simply completes). The lock is never held
+  // while waiting for the GIL: terminate() takes it with the GIL held.
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(s->mu);
+      bool sent = s->terminate_sent;
+      s->terminate_sent = false;
+      if (!sent) {
+        s->running = false;
+        break;
+      }
     }
-    s->terminate_sent = false;
+    Py_BEGIN_ALLOW_THREADS
+    isolate->run("for _ in (0, 1):\n    pass\n");
+    Py_END_ALLOW_THREADS
   }
   if (s->deferred.set()) {
     s->deferred.restore();

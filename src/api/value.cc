@@ -84,6 +84,33 @@ std::string bytes_repr(std::string_view b) {
   return out;
 }
 
+// A Str value is not checked when it is made (only when it enters a
+// guest), so its repr replaces each byte that does not begin a well-formed
+// UTF-8 sequence with U+FFFD; lone surrogates, which guest strs may hold,
+// are kept (repr shows them as \udXXX).
+std::string printable_utf8(std::string_view s) {
+  std::string out;
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t bad = capy::utf8_validate(s.substr(i));
+    if (bad == std::string_view::npos) {
+      out.append(s.substr(i));
+      break;
+    }
+    out.append(s.substr(i, bad));
+    i += bad;
+    if (i + 2 < s.size() && u[i] == 0xED && (u[i + 1] & 0xE0) == 0xA0 && (u[i + 2] & 0xC0) == 0x80) {
+      out.append(s.substr(i, 3));
+      i += 3;
+    } else {
+      out += "\xEF\xBF\xBD";
+      i += 1;
+    }
+  }
+  return out;
+}
+
 void repr_to(const Value& v, std::string& out, int depth) {
   if (depth > 1000) {
     out += "...";
@@ -94,7 +121,7 @@ void repr_to(const Value& v, std::string& out, int depth) {
     case ValueKind::Bool: out += v.as_bool() ? "True" : "False"; return;
     case ValueKind::Int: out += v.int_string(); return;
     case ValueKind::Float: out += capy::float_repr(v.as_double()); return;
-    case ValueKind::Str: out += capy::str_repr_text(v.as_str()); return;
+    case ValueKind::Str: out += capy::str_repr_text(printable_utf8(v.as_str())); return;
     case ValueKind::Bytes: out += bytes_repr(v.as_str()); return;
     case ValueKind::List:
     case ValueKind::Tuple:
