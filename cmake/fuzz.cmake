@@ -12,7 +12,8 @@
 # for the whole interpreter to compile:
 #
 #   capy_fuzz_front   src/support, src/syntax, src/compiler  (fuzz_parse, fuzz_compile)
-#   capy_fuzz_core    the rest of capy_core's sources         (fuzz_exec, fuzz_api)
+#   capy_fuzz_core    the rest of capy_core's sources         (fuzz_exec)
+#   capy_fuzz_api     src/api and src/host                    (fuzz_api)
 #
 # scripts/fuzz.sh configures, builds and runs them; docs/fuzzing.md explains
 # how to run them for hours and turn a finding into a regression test.
@@ -60,17 +61,31 @@ if(CAPY_FUZZ)
     target_compile_options(${lib} PUBLIC ${CAPY_FUZZ_COMPILE_FLAGS})
   endforeach()
 
+  # The embedding API (src/api) and the POSIX host (src/host), instrumented
+  # the same way, for fuzz_api.
+  if(CAPY_API_SOURCES)
+    add_library(capy_fuzz_api STATIC ${CAPY_API_SOURCES} ${CAPY_HOST_SOURCES})
+    target_compile_definitions(capy_fuzz_api PRIVATE CAPY_API_NO_ALIASES=1)
+    target_compile_options(capy_fuzz_api PRIVATE ${CAPY_WARNINGS})
+    target_link_libraries(capy_fuzz_api PUBLIC capy_fuzz_core)
+  endif()
+
   # One executable per fuzz/fuzz_<name>.cc. fuzz_parse and fuzz_compile need
   # only the front end; the others need the whole core.
   file(GLOB CAPY_FUZZ_TARGET_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fuzz/fuzz_*.cc)
   set(CAPY_FUZZ_TARGETS)
   foreach(src ${CAPY_FUZZ_TARGET_SOURCES})
     get_filename_component(name ${src} NAME_WE)
+    if(name STREQUAL "fuzz_api" AND NOT TARGET capy_fuzz_api)
+      continue()
+    endif()
     add_executable(${name} ${src})
     target_compile_options(${name} PRIVATE ${CAPY_WARNINGS})
     target_link_options(${name} PRIVATE ${CAPY_FUZZ_LINK_FLAGS})
     if(name STREQUAL "fuzz_parse" OR name STREQUAL "fuzz_compile")
       target_link_libraries(${name} PRIVATE capy_fuzz_front)
+    elseif(name STREQUAL "fuzz_api")
+      target_link_libraries(${name} PRIVATE capy_fuzz_api)
     else()
       target_link_libraries(${name} PRIVATE capy_fuzz_core)
     endif()
