@@ -1140,8 +1140,9 @@ Value m_buf_write(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   int k = buffer_bytes(I, args[1], &d, &scratch);
   if (k < 0) return Value::error();
   if (k == 0) return raisef(I, I.rt.exc_TypeError, "a bytes-like object is required, not '%s'", type_name(I, args[1]));
-  if (!native_raw(b) && d.size() >= b->cap && scratch.empty()) {
-    // The raw stream runs guest code: keep a copy the guest cannot change.
+  if (!native_raw(b) && scratch.empty()) {
+    // The raw stream runs guest code, which could resize a bytearray being
+    // written: keep a copy the guest cannot change.
     scratch.assign(d);
     d = scratch;
   }
