@@ -133,6 +133,9 @@ for t in "${targets[@]}"; do
   if [[ $jobs -gt 1 ]]; then
     flags+=(-jobs="$jobs" -workers="$jobs")
   fi
+  # fuzz_api reads a script of API operations, not source text: the test
+  # programs still serve as seeds (as bytes), cut to a useful length.
+  [[ $t == fuzz_api ]] && flags+=(-max_len=4096)
   # shellcheck disable=SC2206
   flags+=(${CAPY_FUZZ_FLAGS:-})
   marker=$findings/.started
