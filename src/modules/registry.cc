@@ -494,30 +494,23 @@ void init_import_builtins(Runtime& rt) {
   dict_set_str(rt.bootstrap(), rt.builtins, rt.n___import__, make_builtin(rt, "__import__", builtin_import));
 }
 
-Value import_module(Isolate& I, std::string_view name) {
-  if (name.empty()) return raise(I, I.rt.exc_ValueError, "Empty module name");
+namespace {
+
+Value import_halted(Isolate& I, std::string_view name) {
+  raisef(I, I.rt.exc_ModuleNotFoundError, "import of %.*s halted; None in sys.modules", int(name.size()), name.data());
+  return set_import_error_name(I, name);
+}
+
+// Finds and loads `name`, which is not in sys.modules; `parent` is the
+// module of its parent package (null for a top-level name).
+Value import_one(Isolate& I, std::string_view name, Value parent) {
   Value key = str_value(I, name);
   if (key.is_error()) return key;
-  Value cached = dict_get(I, I.modules, key);
-  if (cached.is_error()) return cached;
-  if (!cached.is_null()) {
-    if (cached.is_none()) {
-      raisef(I, I.rt.exc_ModuleNotFoundError, "import of %.*s halted; None in sys.modules", int(name.size()),
-             name.data());
-      return set_import_error_name(I, name);
-    }
-    return cached;
-  }
-  // Parent packages first (import a.b imports a).
   size_t dot = name.rfind('.');
   std::vector<Location> places;
   bool in_roots = true;  // a top-level name, or a submodule of a package from the roots
   if (dot != std::string_view::npos) {
     std::string_view parent_name = name.substr(0, dot);
-    Value parent = import_module(I, parent_name);
-    if (parent.is_error()) return parent;
-    cached = dict_get(I, I.modules, key);
-    if (cached.is_error() || !cached.is_null()) return cached;
     Value ppath = get_attr_opt(I, parent, I.rt.n___path__);
     if (ppath.is_error()) return ppath;
     if (ppath.is_null()) {
@@ -550,6 +543,62 @@ Value import_module(Isolate& I, std::string_view name) {
   bool is_package = false;
   if (const char* src = find_source_module(name, &is_package)) return load_embedded(I, name, key, mname, src, is_package);
   return module_not_found(I, name);
+}
+
+// No module name is this long; beyond it only sys.modules is consulted
+// (so a huge computed name costs one lookup, not one per prefix).
+constexpr size_t kMaxSearchedName = 64 * 1024;
+
+}  // namespace
+
+Value import_module(Isolate& I, std::string_view name) {
+  if (name.empty()) return raise(I, I.rt.exc_ValueError, "Empty module name");
+  // The end of each prefix: "a", "a.b", "a.b.c".
+  std::vector<size_t> ends;
+  for (size_t p = name.find('.'); p != std::string_view::npos; p = name.find('.', p + 1)) ends.push_back(p);
+  ends.push_back(name.size());
+  // Like CPython, which imports the parents recursively: too many levels
+  // are a RecursionError.
+  if (ends.size() > I.recursion_limit)
+    return raise(I, I.rt.exc_RecursionError, "maximum recursion depth exceeded while importing");
+  // The longest prefix already in sys.modules, then the rest parent-first
+  // (import a.b.c imports a, then a.b, unless they are there).
+  Value have = Value::null();
+  size_t next = 0;
+  size_t scan = name.size() > kMaxSearchedName ? 1 : ends.size();
+  for (size_t i = ends.size(); scan-- > 0;) {
+    --i;
+    std::string_view prefix = name.substr(0, ends[i]);
+    Value key = str_value(I, prefix);
+    if (key.is_error()) return key;
+    Value cached = dict_get(I, I.modules, key);
+    if (cached.is_error()) return cached;
+    if (cached.is_null()) continue;
+    if (cached.is_none()) return import_halted(I, prefix);
+    if (i + 1 == ends.size()) return cached;
+    have = cached;
+    next = i + 1;
+    break;
+  }
+  if (name.size() > kMaxSearchedName) return module_not_found(I, name);
+  for (size_t i = next; i < ends.size(); ++i) {
+    std::string_view prefix = name.substr(0, ends[i]);
+    if (i > next) {
+      // A parent's module code may have imported the child already.
+      Value key = str_value(I, prefix);
+      if (key.is_error()) return key;
+      Value cached = dict_get(I, I.modules, key);
+      if (cached.is_error()) return cached;
+      if (cached.is_none()) return import_halted(I, prefix);
+      if (!cached.is_null()) {
+        have = cached;
+        continue;
+      }
+    }
+    have = import_one(I, prefix, have);
+    if (have.is_error()) return have;
+  }
+  return have;
 }
 
 namespace {
