@@ -211,7 +211,8 @@ Value load_native(Isolate& I, std::string_view name, Value key, Str* mname, cons
   if (!m) return Value::error();
   return load_into(I, name, key, m, [&]() {
     if (def->init(I, m) < 0) return -1;
-    return remember_native_state(I, key, m);
+    // builtins' dict is the isolate's builtins namespace: no native state.
+    return name == "builtins" ? 0 : remember_native_state(I, key, m);
   });
 }
 
