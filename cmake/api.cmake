@@ -27,9 +27,10 @@ option(CAPY_SHARED "Build libcapy.so (compiles the core as position-independent 
 
 # Everything that goes into libcapy.so is position independent, and only
 # the API's CAPY_API declarations are visible outside the library. With
-# hidden visibility -fPIC code makes direct calls just as -fPIE code does,
-# so the capy executable, which links the same archive, runs as fast
-# (docs/embedding.md records the measurement).
+# hidden visibility -fPIC code makes direct calls and PC-relative data
+# accesses just as the default -fPIE code does, so the capy executable, which
+# links the same archive, runs as fast (docs/embedding.md, "Building and
+# linking", records the comparison).
 set(_capy_lib_targets capy_core)
 if(TARGET capy_host)
   list(APPEND _capy_lib_targets capy_host)
@@ -39,6 +40,16 @@ set_target_properties(${_capy_lib_targets} PROPERTIES
   CXX_VISIBILITY_PRESET hidden
   C_VISIBILITY_PRESET hidden
   VISIBILITY_INLINES_HIDDEN ON)
+if(CAPY_SHARED)
+  # Thread-locals (the native stack limit, small per-thread caches) are read
+  # on hot paths: the initial-exec model keeps each read a single load from
+  # %fs instead of a call to __tls_get_addr. libcapy.so uses a few dozen
+  # bytes of static TLS, well within what the C library reserves for
+  # libraries loaded with dlopen (the CPython module is one).
+  foreach(_t ${_capy_lib_targets})
+    target_compile_options(${_t} PRIVATE -ftls-model=initial-exec)
+  endforeach()
+endif()
 
 file(GLOB CAPY_API_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/api/*.cc)
 list(FILTER CAPY_API_SOURCES EXCLUDE REGEX ".*_test\\.cc$")
@@ -51,7 +62,7 @@ set_target_properties(capy_api_objects PROPERTIES
 # Public types are capy::api::X; the core's are capy::X: inside src/api the
 # short public aliases (capy::Isolate = capy::api::Isolate) are left out.
 target_compile_definitions(capy_api_objects PRIVATE CAPY_API_NO_ALIASES=1)
-target_compile_options(capy_api_objects PRIVATE ${CAPY_WARNINGS})
+target_compile_options(capy_api_objects PRIVATE ${CAPY_WARNINGS} $<$<BOOL:${CAPY_SHARED}>:-ftls-model=initial-exec>)
 target_link_libraries(capy_api_objects PUBLIC capy_core)
 if(TARGET capy_host)
   target_link_libraries(capy_api_objects PUBLIC capy_host)

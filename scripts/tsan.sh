@@ -21,7 +21,7 @@ fi
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 
-if ! cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAPY_TSAN=ON -DCAPY_PYTHON=OFF \
+if ! cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAPY_TSAN=ON -DCAPY_SHARED=OFF -DCAPY_PYTHON=OFF \
      "${launcher[@]}" >/dev/null ||
    ! cmake --build "$dir" --parallel "$jobs" --target capy_api_thread_tests; then
   echo "tsan: the build failed" >&2

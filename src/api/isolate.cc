@@ -82,13 +82,16 @@ bool make_main(capy::Isolate& I) {
   capy::Dict* g = m->dict;
   capy::Dict* ann = capy::dict_new(I);
   if (!ann) return false;
+  // __builtins__ is the builtins module when it exists (as in CPython), else its dict.
+  capy::Value builtins = I.modules ? capy::dict_get_str(I.modules, I.rt.n_builtins) : capy::Value::null();
+  if (builtins.is_null()) builtins = capy::Value::object(I.builtins);
   if (capy::dict_set_str(I, g, I.rt.n___name__, capy::Value::object(name)) < 0 ||
       capy::dict_set_str(I, g, I.rt.n___doc__, capy::Value::none()) < 0 ||
       capy::dict_set_str(I, g, I.rt.n___package__, capy::Value::none()) < 0 ||
       capy::dict_set_str(I, g, I.rt.n___loader__, capy::Value::none()) < 0 ||
       capy::dict_set_str(I, g, I.rt.n___spec__, capy::Value::none()) < 0 ||
       capy::dict_set_str(I, g, I.rt.n___annotations__, capy::Value::object(ann)) < 0 ||
-      capy::dict_set_str(I, g, I.rt.n___builtins__, capy::Value::object(I.builtins)) < 0 ||
+      capy::dict_set_str(I, g, I.rt.n___builtins__, builtins) < 0 ||
       capy::dict_set_str(I, I.modules, name, capy::Value::object(m)) < 0) {
     return false;
   }

@@ -727,7 +727,10 @@ Value m_factorial(Isolate& I, const Value* a, size_t n, Tuple* kw) {
     for (int64_t i = 2; i <= x; ++i) r *= i;
     return int_from_i64(I, r);
   }
-  double bits = std::lgamma(double(x) + 1.0) / std::log(2.0);
+  // lgamma_r: std::lgamma sets the process-wide signgam (a data race
+  // between isolates on different threads).
+  int sign = 0;
+  double bits = lgamma_r(double(x) + 1.0, &sign) / std::log(2.0);
   if (!afford_bits(I, bits)) return Value::error();
   Mpz z;
   mpz_fac_ui(z, static_cast<unsigned long>(x));

@@ -93,6 +93,70 @@ def work(seed):
 result = work(SEED)
 )PY";
 
+// The standard library on threads: each module's first import in an
+// isolate runs its initialisation, then every function below runs.
+const char kLibraries[] = R"PY(
+import datetime, decimal, fractions, statistics, random, textwrap, dataclasses, enum, typing
+import hashlib, zlib, struct, array, unicodedata, weakref, copy, heapq, bisect, string, operator
+import base64, binascii, difflib, pprint, collections, itertools, functools, json, re, math, cmath
+
+@dataclasses.dataclass(order=True)
+class Item:
+    name: str
+    qty: int = 0
+
+class Color(enum.Enum):
+    RED = 1
+    GREEN = 2
+
+def libs(seed):
+    out = []
+    d = datetime.date(2020, 1, 1) + datetime.timedelta(days=seed * 37)
+    out.append(d.isoformat())
+    out.append(str(datetime.datetime(2021, 5, 4, 3, 2, 1) - datetime.datetime(2020, 1, 1)))
+    decimal.getcontext().prec = 30
+    out.append(str(decimal.Decimal(1) / decimal.Decimal(7 + seed)))
+    out.append(str(fractions.Fraction(seed, 12) + fractions.Fraction(1, 3)))
+    out.append(statistics.median([seed, 3, 9, 1, 7]))
+    out.append(round(statistics.stdev([1.5, 2.5, seed, 4.0]), 6))
+    r = random.Random(seed)
+    out.append([r.randint(0, 100) for _ in range(5)])
+    out.append(textwrap.fill('lorem ipsum dolor sit amet ' * 3, width=20 + seed).count('\n'))
+    out.append(repr(sorted([Item('b', seed), Item('a', 2)])))
+    out.append(Color(1 + seed % 2).name)
+    out.append(typing.get_type_hints(Item)['qty'].__name__)
+    out.append(hashlib.sha256(str(seed).encode()).hexdigest()[:16])
+    out.append(hashlib.md5(b'x' * seed).hexdigest()[:8])
+    out.append(len(zlib.compress(b'abc' * (100 + seed))))
+    out.append(zlib.crc32(b'capy' * seed))
+    out.append(struct.unpack('<iHd', struct.pack('<iHd', -seed, seed, seed / 3)))
+    out.append(sum(array.array('d', [seed, 1.5, 2.5])))
+    out.append(unicodedata.name(chr(0x41 + seed)))
+    out.append(unicodedata.normalize('NFKD', '\u00e9\ufb01')[:2])
+    class Node: pass
+    n = Node()
+    w = weakref.ref(n)
+    out.append(w() is n)
+    out.append(copy.deepcopy({'a': [1, {'b': (seed,)}]}))
+    h = [5, 1, seed, 3]
+    heapq.heapify(h)
+    out.append(heapq.nsmallest(2, h))
+    out.append(bisect.bisect([1, 3, 5, 7], seed))
+    out.append(string.Template('$x-$y').substitute(x=seed, y='z'))
+    out.append(operator.itemgetter(1, 0)('ab'))
+    out.append(base64.b64encode(bytes(range(seed))).decode())
+    out.append(binascii.hexlify(b'\x01\xff').decode())
+    out.append(list(difflib.unified_diff(['a\n', 'b\n'], ['a\n', 'c\n'], lineterm=''))[-1])
+    out.append(pprint.pformat({'k': list(range(seed))}, width=30).count('\n'))
+    out.append(cmath.sqrt(-seed).imag)
+    out.append(re.compile(r'(?P<w>\w+)@(?P<d>\w+)\.com').match(f'user{seed}@host.com').groupdict())
+    return out
+
+)PY";
+
+// libs(3) as CPython 3.11 prints it.
+const char kLibrariesSeed3[] = R"TXT(['2020-04-21', '489 days, 3:02:01', '0.1', '7/12', 3, 1.040833, [30, 75, 69, 16, 47], 3, "[Item(name='a', qty=2), Item(name='b', qty=3)]", 'GREEN', 'int', '4e07408562bedb8b', 'f561aaf6', 15, 4113557403, (-3, 3, 1.0), 7.0, 'LATIN CAPITAL LETTER D', 'é', True, {'a': [1, {'b': (3,)}]}, [1, 3], 2, '3-z', ('b', 'a'), 'AAEC', '01ff', '+c\n', 0, 1.7320508075688772, {'w': 'user3', 'd': 'host'}])TXT";
+
 // The same program's expected results, computed once on the main thread.
 capy::Value expected_for(capy::Runtime& rt, int seed) {
   capy::Isolate iso(rt);
@@ -144,6 +208,38 @@ TEST(ApiThreads, IsolatesRunInParallel) {
         if (r.status != capy::Status::Exception || r.message != std::to_string(t) + ":boom" ||
             out != std::to_string(t) + ":x\n") {
           ADD_FAILURE() << "thread " << t << ": " << r.message << " / " << out;
+          failures.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
+TEST(ApiThreads, StandardLibraryInParallel) {
+  capy::Runtime rt;
+  constexpr int kThreads = 8;
+  std::vector<capy::Value> expected;
+  for (int t = 0; t < kThreads; ++t) {
+    capy::Isolate iso(rt);
+    capy::Result r = iso.run(std::string(kLibraries) + "libs(" + std::to_string(t + 1) + ")\n");
+    ASSERT_TRUE(r.ok()) << r.traceback << r.message;
+    expected.push_back(r.value);
+  }
+  EXPECT_EQ(expected[2].repr(), kLibrariesSeed3);
+  std::atomic<int> failures{0};
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      ready.fetch_add(1);
+      while (ready.load() < kThreads) std::this_thread::yield();
+      for (int round = 0; round < 2; ++round) {
+        capy::Isolate iso(rt);
+        capy::Result r = iso.run(std::string(kLibraries) + "libs(" + std::to_string(t + 1) + ")\n");
+        if (!r.ok() || !(r.value == expected[t])) {
+          ADD_FAILURE() << "thread " << t << ": " << r.traceback << r.message << r.value.repr();
           failures.fetch_add(1);
         }
       }
