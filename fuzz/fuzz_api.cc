@@ -17,6 +17,9 @@
 //   * a str with invalid UTF-8 is refused, never accepted;
 //   * a guest object of another isolate, or of a destroyed one, is refused;
 //   * after terminate(), the next run ends with Limit::Terminated.
+// One operation does the same through the C API (include/capy/capy.h):
+// values built with the C constructors (NULL items, negative lengths, bad
+// bases), their accessors, runs, globals and a C host function.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cmath>
@@ -30,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "capy/capy.h"
 #include "capy/capy.hpp"
 
 namespace {
@@ -136,6 +140,221 @@ const char* const kPrograms[] = {
 const char* const kErrorNames[] = {"ValueError", "KeyError", "TypeError", "RuntimeError", "SystemExit",
                                    "KeyboardInterrupt", "GeneratorExit", "StopIteration", "MemoryError",
                                    "RecursionError", "BaseException", "NoSuchError", "", "OSError"};
+
+// --- the C API ---------------------------------------------------------------
+
+capy_runtime* c_runtime() {
+  static capy_runtime* rt = capy_runtime_new();
+  return rt;
+}
+
+// Counts the host objects the C side made and freed: every one must be
+// freed by the end of the input (when its isolate and values are gone).
+int g_c_objects_alive = 0;
+
+void c_free_object(void* o) {
+  --g_c_objects_alive;
+  delete static_cast<int*>(o);
+}
+
+struct CApi {
+  FuzzedDataProvider& p;
+  capy_isolate* iso = nullptr;
+  capy_host_class* cls = nullptr;
+  std::vector<capy_value*> owned;
+
+  explicit CApi(FuzzedDataProvider& provider) : p(provider) {}
+  CApi(const CApi&) = delete;
+  CApi& operator=(const CApi&) = delete;
+
+  ~CApi() {
+    for (capy_value* v : owned) capy_value_free(v);
+    capy_isolate_free(iso);
+    capy_host_class_free(cls);
+  }
+
+  capy_value* own(capy_value* v) {
+    if (v) owned.push_back(v);
+    return v;
+  }
+
+  capy_value* make(int depth = 0) {
+    int kind = p.ConsumeIntegralInRange(0, depth >= 3 ? 8 : 13);
+    switch (kind) {
+      case 0: return own(capy_none());
+      case 1: return own(capy_bool(p.ConsumeIntegral<int>()));
+      case 2: return own(capy_int(p.ConsumeIntegral<int64_t>()));
+      case 3: return own(capy_float(p.ConsumeFloatingPoint<double>()));
+      case 4: {
+        std::string t = p.ConsumeRandomLengthString(40);
+        return own(capy_int_from_string(t.c_str(), p.ConsumeIntegralInRange(-2, 40)));
+      }
+      case 5: {
+        std::string t = p.ConsumeRandomLengthString(24);
+        return own(p.ConsumeBool() ? capy_str(t.c_str(), -1) : capy_str(t.data(), static_cast<ptrdiff_t>(t.size())));
+      }
+      case 6: {
+        std::string t = p.ConsumeRandomLengthString(24);
+        return own(capy_bytes(t.data(), t.size()));
+      }
+      case 7: return own(capy_int_from_string(nullptr, 10));
+      case 8: {
+        if (!cls) return own(capy_none());
+        g_c_objects_alive++;
+        return own(capy_host_object(cls, new int(p.ConsumeIntegral<int>())));
+      }
+      default: break;
+    }
+    size_t n = p.ConsumeIntegralInRange<size_t>(0, 4);
+    std::vector<const capy_value*> items, values;
+    for (size_t i = 0; i < n; ++i) {
+      items.push_back(p.ConsumeIntegralInRange(0, 9) == 0 ? nullptr : make(depth + 1));
+      values.push_back(make(depth + 1));
+    }
+    const capy_value* const* arr = p.ConsumeIntegralInRange(0, 15) == 0 ? nullptr : items.data();
+    switch (kind) {
+      case 9: return own(capy_list(arr, n));
+      case 10: return own(capy_tuple(arr, n));
+      case 11: return own(capy_set(arr, n));
+      case 12: return own(capy_frozenset(arr, n));
+      default: return own(capy_dict(arr, values.data(), n));
+    }
+  }
+
+  void inspect(const capy_value* v) {
+    if (char* r = capy_value_repr(v)) capy_free(r);
+    (void)capy_value_kind(v);
+    (void)capy_value_bool(v);
+    int64_t i;
+    (void)capy_value_to_int64(v, &i);
+    if (char* d = capy_value_int_string(v)) capy_free(d);
+    (void)capy_value_float(v);
+    size_t len;
+    (void)capy_value_str(v, p.ConsumeBool() ? &len : nullptr);
+    size_t n = capy_value_len(v);
+    size_t k = p.ConsumeIntegralInRange<size_t>(0, n + 1);
+    (void)capy_value_item(v, k);
+    (void)capy_value_dict_key(v, k);
+    (void)capy_value_dict_value(v, k);
+    (void)capy_value_dict_get(v, p.ConsumeRandomLengthString(6).c_str());
+    capy_value* c = capy_value_copy(v);
+    if (c && v && capy_value_kind(v) != CAPY_KIND_FLOAT && !capy_value_equal(v, c) && !has_nan(v))
+      fail("C API: a copy differs from its original");
+    capy_value_free(c);
+  }
+
+  static bool has_nan(const capy_value* v) {
+    if (capy_value_kind(v) == CAPY_KIND_FLOAT) return std::isnan(capy_value_float(v));
+    for (size_t i = 0; i < capy_value_len(v); ++i) {
+      if (const capy_value* x = capy_value_item(v, i); x && has_nan(x)) return true;
+      if (const capy_value* x = capy_value_dict_key(v, i); x && has_nan(x)) return true;
+      if (const capy_value* x = capy_value_dict_value(v, i); x && has_nan(x)) return true;
+    }
+    return false;
+  }
+
+  void check(capy_result* r) {
+    if (!r) fail("C API: a NULL result");
+    switch (capy_result_status(r)) {
+      case CAPY_OK: inspect(capy_result_value(r)); break;
+      case CAPY_EXCEPTION:
+        if (!*capy_result_type_name(r) || !*capy_result_traceback(r)) fail("C API: an exception without a report");
+        break;
+      case CAPY_LIMIT:
+        if (capy_result_limit(r) == CAPY_LIMIT_NONE) fail("C API: a limit result without a limit");
+        (void)capy_limit_name(capy_result_limit(r));
+        break;
+      default:
+        (void)capy_result_message(r);
+        break;
+    }
+    capy_result_free(r);
+  }
+
+  static capy_value* host_fn(capy_call* call, void* user_data) {
+    auto* self = static_cast<CApi*>(user_data);
+    FuzzedDataProvider& p = self->p;
+    for (size_t i = 0; i <= capy_call_nargs(call); ++i) (void)capy_call_arg(call, i);
+    for (size_t i = 0; i <= capy_call_nkwargs(call); ++i) {
+      (void)capy_call_kwarg_name(call, i);
+      (void)capy_call_kwarg_value(call, i);
+    }
+    (void)capy_call_self(call);
+    switch (p.ConsumeIntegralInRange(0, 4)) {
+      case 0: return nullptr;  // NULL without raising: RuntimeError
+      case 1: return capy_raise(call, p.ConsumeRandomLengthString(12).c_str(), p.ConsumeRandomLengthString(12).c_str());
+      case 2: return capy_value_copy(capy_call_arg(call, 0));
+      case 3: {
+        capy_value* v = self->make();
+        return v ? capy_value_copy(v) : nullptr;
+      }
+      default: return capy_none();
+    }
+  }
+
+  void run() {
+    capy_limits limits;
+    capy_limits_default(&limits);
+    limits.max_heap_bytes = size_t{16} << 20;
+    limits.max_steps = 50000;
+    limits.max_time_seconds = 2;
+    limits.max_call_depth = 100;
+    limits.max_output_bytes = 16 << 10;
+    iso = capy_isolate_new(c_runtime(), p.ConsumeBool() ? &limits : nullptr);
+    if (!iso) fail("C API: capy_isolate_new failed", capy_last_error());
+    capy_isolate_set_output(iso, [](void*, int, const char*, size_t) {}, nullptr);
+    capy_isolate_set_clock(iso, 0);
+    capy_isolate_set_entropy(iso, 0);
+    cls = capy_host_class_new("CBox", c_free_object);
+    capy_host_class_add_method(cls, "m", host_fn, this, nullptr);
+    capy_define_function(iso, "cf", host_fn, this, nullptr);
+    capy_module* m = capy_module_new("cmod");
+    capy_module_add_function(m, "fn", host_fn, this, nullptr);
+    capy_module_add_value(m, "v", make());
+    capy_define_module(iso, m);
+    capy_module_free(m);
+    if (p.ConsumeBool()) {
+      capy_isolate_terminate(iso);
+      capy_result* r = capy_run(iso, "1", -1, nullptr);
+      if (!r || capy_result_status(r) != CAPY_LIMIT || capy_result_limit(r) != CAPY_LIMIT_TERMINATED)
+        fail("C API: a run after capy_isolate_terminate was not ended");
+      capy_result_free(r);
+    }
+    for (int op = 0; op < 12 && p.remaining_bytes(); ++op) {
+      switch (p.ConsumeIntegralInRange(0, 5)) {
+        case 0: inspect(make()); break;
+        case 1: {
+          std::string name = p.ConsumeBool() ? "x" : p.ConsumeRandomLengthString(4);
+          (void)capy_set_global(iso, name.c_str(), make());
+          check(capy_get_global(iso, name.c_str()));
+          break;
+        }
+        case 2: {
+          const char* prog = kPrograms[p.ConsumeIntegralInRange<size_t>(0, std::size(kPrograms) - 1)];
+          (void)capy_isolate_heap_bytes(iso);
+          check(capy_run(iso, prog, p.ConsumeBool() ? -1 : static_cast<ptrdiff_t>(std::strlen(prog)), "<c>"));
+          break;
+        }
+        case 3: {
+          std::vector<const capy_value*> args;
+          for (size_t n = p.ConsumeIntegralInRange<size_t>(0, 3); n > 0; --n) args.push_back(make());
+          check(capy_invoke(iso, p.ConsumeBool() ? "cf" : "x", args.data(), args.size()));
+          break;
+        }
+        case 4: {
+          capy_result* g = capy_get_global(iso, "x");
+          if (g && capy_result_status(g) == CAPY_OK) {
+            const capy_value* a[] = {make()};
+            check(capy_invoke_value(iso, capy_result_value(g), a, 1));
+          }
+          capy_result_free(g);
+          break;
+        }
+        default: capy_isolate_collect(iso); break;
+      }
+    }
+  }
+};
 
 struct Fuzz {
   FuzzedDataProvider& p;
@@ -433,7 +652,7 @@ struct Fuzz {
     std::unique_ptr<Isolate> other;
 
     for (int op = 0; op < 24 && p.remaining_bytes(); ++op) {
-      switch (p.ConsumeIntegralInRange(0, 13)) {
+      switch (p.ConsumeIntegralInRange(0, 14)) {
         case 0:
           check_result(iso->set_global(p.ConsumeBool() ? "x" : "y", value()));
           break;
@@ -506,9 +725,14 @@ struct Fuzz {
           check_result(iso->define_function("h", [this](Call& c) { return host_function(c); }));
           break;
         }
-        default:
+        case 13:
           check_result(iso->grant_module(utf8(8)));
           break;
+        default: {
+          CApi c(p);
+          c.run();
+          break;
+        }
       }
     }
     pool.clear();
@@ -521,12 +745,16 @@ struct Fuzz {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   (void)runtime();
+  (void)c_runtime();
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider provider(data, size);
-  Fuzz fuzz(provider);
-  fuzz.run();
+  {
+    Fuzz fuzz(provider);
+    fuzz.run();
+  }
+  if (g_c_objects_alive != 0) fail("C API: host objects were not freed");
   return 0;
 }
