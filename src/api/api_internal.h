@@ -186,9 +186,11 @@ struct IsolateState {
 
 IsolateState* state_of(capy::Isolate& I);
 
-/// Brackets every API entry point: the outermost one records the native
-/// stack base for the collector, starts the run's budgets and, on leaving,
-/// settles a consumed terminate() request.
+/// Brackets every API entry point. It opens the core's IsolateScope (the
+/// thread runs this isolate: the collector scans the native stack from
+/// `frame` down, GMP charges this heap); the outermost entry also starts
+/// the run's budgets and, on leaving, settles a consumed terminate()
+/// request.
 class Entry {
  public:
   Entry(IsolateState& s, void* frame);
@@ -196,6 +198,7 @@ class Entry {
   bool outermost() const { return outermost_; }
 
  private:
+  capy::IsolateScope scope_;
   IsolateState& s_;
   bool outermost_;
 };

@@ -22,6 +22,45 @@ namespace {
 
 constexpr int kMaxDepth = 1000;
 
+// UTF-8 as a guest str may hold it: well-formed, no overlong forms, at most
+// U+10FFFF, and lone surrogates allowed (encoded like any other code point,
+// as the guest's own '\ud800' is), so that every str a guest hands out
+// comes back in unchanged.
+bool valid_str_bytes(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    unsigned c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    size_t n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      n = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (static_cast<size_t>(end - p) < n) return false;
+    for (size_t i = 1; i < n; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    static const uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF) return false;
+    p += n;
+  }
+  return true;
+}
+
 struct ToHost {
   IsolateState& s;
   capy::Isolate& I;
@@ -181,7 +220,7 @@ struct ToGuest {
       case ValueKind::Float: return capy::Value::from_double(v.as_double());
       case ValueKind::Str: {
         std::string_view text = v.as_str();
-        if (capy::utf8_validate(text) != std::string_view::npos)
+        if (!valid_str_bytes(text))
           return capy::raise(I, I.rt.exc_ValueError, "a host str value is not valid UTF-8");
         return capy::str_value(I, text);
       }

@@ -249,11 +249,10 @@ Value IsolateState::make_guest_ref(capy::Value v) {
   return Value(ValueKind::GuestObject, std::move(d));
 }
 
-Entry::Entry(IsolateState& s, void* frame) : s_(s), outermost_(s.depth == 0) {
+Entry::Entry(IsolateState& s, void* frame) : scope_(*s.iso, frame), s_(s), outermost_(s.depth == 0) {
   ++s.depth;
   if (!outermost_) return;
   capy::Isolate& I = *s.iso;
-  I.stack_base = frame;
   s.drain_released();
   I.pending = nullptr;
   I.begin_run();
@@ -270,7 +269,6 @@ Entry::~Entry() {
   // A run that filled the heap leaves its garbage behind (its frames are
   // gone now): collect it, so that the next run starts with room again.
   if (I.ended == capy::LimitKind::Memory) I.collect();
-  I.stack_base = nullptr;
 }
 
 // --- Runtime ------------------------------------------------------------------------------

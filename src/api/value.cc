@@ -9,12 +9,18 @@
 #include <unordered_map>
 
 #include "api/api_internal.h"
+#include "gc/gmp_alloc.h"
 #include "objects/float.h"
 #include "objects/str.h"
 
 namespace capy::api {
 
 namespace {
+
+// GMP's memory functions are the core's (installed when the first Runtime
+// starts): a number made with another allocator must never be freed by
+// them, so host-side arithmetic installs them first too.
+void ensure_gmp() { capy::install_gmp_allocator(); }
 
 const std::vector<Value>& empty_items() {
   static const std::vector<Value> v;
@@ -344,6 +350,7 @@ std::optional<Value> Value::parse_int(std::string_view text, int base) {
     last_underscore = false;
   }
   if (digits.empty() || last_underscore) return std::nullopt;
+  ensure_gmp();
   mpz_t z;
   mpz_init(z);
   if (mpz_set_str(z, digits.c_str(), base) != 0) {
@@ -357,6 +364,7 @@ std::optional<Value> Value::parse_int(std::string_view text, int base) {
 }
 
 Value Value::int_from_bytes(std::string_view magnitude_le, bool negative) {
+  ensure_gmp();
   mpz_t z;
   mpz_init(z);
   mpz_from_magnitude(z, magnitude_le, negative);
@@ -410,6 +418,7 @@ std::string Value::int_string(int base) const {
     return std::string(buf, r.ptr);
   }
   const auto* d = static_cast<const BigIntData*>(data_.get());
+  ensure_gmp();
   mpz_t z;
   mpz_init(z);
   mpz_from_magnitude(z, d->magnitude, d->negative);
@@ -443,6 +452,7 @@ double Value::as_double() const noexcept {
   if (kind_ == ValueKind::Int) {
     if (!data_) return static_cast<double>(i_);
     const auto* d = static_cast<const BigIntData*>(data_.get());
+    ensure_gmp();
     mpz_t z;
     mpz_init(z);
     mpz_from_magnitude(z, d->magnitude, d->negative);

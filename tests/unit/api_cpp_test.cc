@@ -161,6 +161,12 @@ TEST(ApiConvert, CyclesAndDepthAreCleanErrors) {
   EXPECT_EQ(r.type_name, "TypeError");
   r = iso.set_global("bad", capy::Value(std::string("\xff")));
   EXPECT_EQ(r.type_name, "ValueError");
+  r = iso.set_global("bad", capy::Value(std::string("\xc0\x80")));  // overlong NUL
+  EXPECT_EQ(r.type_name, "ValueError");
+  // Every str the guest hands out comes back in, lone surrogates included.
+  capy::Value odd = run_ok(iso, "'\\ud800x\\udfff'");
+  ASSERT_TRUE(iso.set_global("odd", odd).ok());
+  EXPECT_EQ(run_ok(iso, "odd == '\\ud800x\\udfff' and len(odd)"), capy::Value(3));
   // The isolate is still fine.
   EXPECT_EQ(run_ok(iso, "len(a)"), capy::Value(2));
 }
