@@ -103,6 +103,9 @@ install_check() {
     (cd "$venv" && "$venv/bin/python" -c 'import capy; assert capy.run("6 * 7") == 42; print("capy", capy.__version__, "installed in", capy.__file__)')
   local status=$?
   rm -rf "$venv"
+  # The build directory goes back to the interpreter the tests use (its
+  # cache still names the venv's, now gone).
+  cmake -S . -B "$dir" "-DPython3_EXECUTABLE=$py" >/dev/null || status=1
   return $status
 }
 

@@ -11,6 +11,7 @@ PACKAGES=(
   python3   # the test and benchmark runners in tools/ and bench/
   libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes for clang (fuzz/)
   python3-dev pybind11-dev python3-pytest python3-pip python3-venv  # the CPython module (python/)
+  python3-mypy                # its type stubs are checked against the module (python/tests/test_stubs.py)
 )
 
 missing=()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from typing import Any, Literal, Union
 
 try:
     from . import _capy
@@ -32,11 +33,18 @@ except ModuleNotFoundError as exc:  # pragma: no cover - only without a built ex
         f"({sys.executable}): install the package with `pip install ./python` "
         "or build it with `bash scripts/python.sh build`") from exc
 
-__all__ = ["Error", "GuestError", "LimitExceeded", "Sandbox", "run", "LIMITS"]
+__all__ = ["Error", "GuestError", "LimitExceeded", "Sandbox", "run", "LIMITS", "Convertible", "LimitName"]
 __version__ = _capy.VERSION
 
+#: What crosses between host and guest, in both directions (see the stub).
+Convertible = (None | bool | int | float | str | bytes | list[Any] | tuple[Any, ...]
+               | dict[Any, Any] | set[Any] | frozenset[Any])
+LimitName = Union[Literal["memory"], Literal["time"], Literal["steps"], Literal["output"],
+                  Literal["depth"], Literal["source"], Literal["terminated"]]
+
 #: The values LimitExceeded.limit takes.
-LIMITS = ("memory", "time", "steps", "output", "depth", "source", "terminated")
+LIMITS: tuple[LimitName, ...] = ("memory", "time", "steps", "output", "depth", "source",
+                                 "terminated")
 
 # Defaults of the Sandbox limits: finite memory, time and output, so that a
 # Sandbox made with no arguments is safe for untrusted code.

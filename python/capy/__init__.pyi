@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, Literal, TypeAlias
 
-__all__ = ["Error", "GuestError", "LimitExceeded", "Sandbox", "run", "LIMITS"]
+__all__ = ["Error", "GuestError", "LimitExceeded", "Sandbox", "run", "LIMITS", "Convertible", "LimitName"]
 __version__: Final[str]
 
 #: What crosses between host and guest, in both directions. Values are

@@ -939,8 +939,9 @@ PyType_Slot isolate_slots[] = {
     {Py_tp_methods, isolate_methods},
     {Py_tp_getset, isolate_getset},
     {Py_tp_doc, const_cast<char*>(
-         "Isolate(*, modules, read_dirs, write_dirs, env, functions, max_memory, max_time, "
-         "max_steps, max_output, max_depth, output)\n\n"
+         "Isolate(*, modules=None, read_dirs=None, write_dirs=None, env=None, functions=None, "
+         "max_memory=None, max_time=None, max_steps=None, max_output=None, max_depth=None, "
+         "output=None)\n--\n\n"
          "One capy isolate; the engine behind capy.Sandbox.")},
     {0, nullptr},
 };

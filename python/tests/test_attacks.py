@@ -241,7 +241,7 @@ def test_escape_attack_breaches_plain_cpython(path, tmp_path):
     breached = bool(leaks(done.stdout, tokens)) or "PWNED" in done.stdout or \
         snapshot(ws, box) != before
     assert breached, f"{path.name} does not escape plain CPython:\n{done.stdout}{done.stderr}"
-    assert header["expect"] == "error"
+    assert header["expect"] in ("error", "any")
 
 
 def test_patching_builtins_in_one_sandbox_does_not_reach_another():

@@ -1,5 +1,6 @@
 # family: introspect
-# expect: error
+# functions: tool
+# expect: any
 # why: gc.get_objects / get_referrers would hand over every object of the process; id() and default reprs would reveal host addresses.
 class Marker:
     pass
@@ -11,3 +12,5 @@ print(len(gc.get_objects()))
 for obj in gc.get_objects():
     if isinstance(obj, dict) and 'HOST_SECRET' in obj:
         print(obj['HOST_SECRET'])
+for ref in gc.get_referents(tool) + gc.get_referrers(tool):
+    print(repr(ref)[:200])
