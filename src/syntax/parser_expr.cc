@@ -173,13 +173,26 @@ void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a)
   bool name_string = first.kind == TokenKind::Name && tok(start + 1).kind == TokenKind::String;
   // invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
   bool comma_checked = !name_string && !is_soft_keyword_token(first) && !legacy;
+  // The parses of what follows `a` below depend only on where they start and
+  // on the flags in the key, so each is done once per position (CPython
+  // memoises them too): names nested in brackets (a[b[c[...) would
+  // otherwise multiply the work at every level.
+  std::size_t save = pos_;
+  uint64_t key = (uint64_t{save} << 4) | (uint64_t{no_in_} << 3) | (uint64_t{quiet_ > 0} << 2);
   if (comma_checked) {
-    std::size_t save = pos_;
-    Expr* b = check_invalid([&]() -> Expr* {
-      no_invalid_ = true;
-      return parse_expression();
-    });
-    std::size_t b_end = pos_;
+    Expr* b;
+    std::size_t b_end;
+    if (auto seen = checked_after_.find(key); seen != checked_after_.end()) {
+      b = seen->second.first;
+      b_end = seen->second.second;
+    } else {
+      b = check_invalid([&]() -> Expr* {
+        no_invalid_ = true;
+        return parse_expression();
+      });
+      b_end = pos_;
+      if (!has_error_) checked_after_.emplace(key, std::make_pair(b, b_end));
+    }
     pos_ = save;
     if (b != nullptr && b_end > 0 && tokens_[b_end - 1].level != 0) {
       raise_range(a->pos, b->pos, "invalid syntax. Perhaps you forgot a comma?");
@@ -193,9 +206,15 @@ void Parser::check_expression_followed_by_expression(std::size_t start, Expr* a)
     // Errors inside b stand, unless the comma check above already parsed
     // these tokens (CPython then reuses memoised results made without the
     // invalid_* rules, so no new diagnostics appear).
-    std::size_t save = pos_;
-    Expr* b = !comma_checked ? check_invalid([&]() -> Expr* { return parse_star_expressions(); })
-                             : check_invalid_quiet([&]() -> Expr* { return parse_star_expressions(); });
+    uint64_t legacy_key = key | 2 | uint64_t{comma_checked};
+    Expr* b;
+    if (auto seen = checked_after_.find(legacy_key); seen != checked_after_.end()) {
+      b = seen->second.first;
+    } else {
+      b = !comma_checked ? check_invalid([&]() -> Expr* { return parse_star_expressions(); })
+                         : check_invalid_quiet([&]() -> Expr* { return parse_star_expressions(); });
+      if (!has_error_) checked_after_.emplace(legacy_key, std::make_pair(b, pos_));
+    }
     pos_ = save;
     if (has_error_) return;
     if (b != nullptr && legacy) {

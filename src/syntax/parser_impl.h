@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "syntax/ast.h"
@@ -342,6 +344,10 @@ class Parser {
   // first pass).
   bool second_pass_ = false;
   int quiet_ = 0;
+  // The invalid_expression / invalid_legacy_expression parses of what follows
+  // an expression: result and end, by start and flags (see
+  // check_expression_followed_by_expression).
+  std::unordered_map<uint64_t, std::pair<Expr*, std::size_t>> checked_after_;
   // Set while literals are processed: their errors are CPython "action"
   // errors, raised even where invalid_* rules are disabled.
   bool in_action_ = false;
