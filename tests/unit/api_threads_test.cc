@@ -157,9 +157,17 @@ def libs(seed):
 // libs(3) as CPython 3.11 prints it.
 const char kLibrariesSeed3[] = R"TXT(['2020-04-21', '489 days, 3:02:01', '0.1', '7/12', 3, 1.040833, [30, 75, 69, 16, 47], 3, "[Item(name='a', qty=2), Item(name='b', qty=3)]", 'GREEN', 'int', '4e07408562bedb8b', 'f561aaf6', 15, 4113557403, (-3, 3, 1.0), 7.0, 'LATIN CAPITAL LETTER D', 'é', True, {'a': [1, {'b': (3,)}]}, [1, 3], 2, '3-z', ('b', 'a'), 'AAEC', '01ff', '+c\n', 0, 1.7320508075688772, {'w': 'user3', 'd': 'host'}])TXT";
 
+// The threads test checks results, not speed: under ThreadSanitizer on a
+// busy machine a run may take far longer than the default 10 s.
+capy::IsolateOptions untimed() {
+  capy::IsolateOptions opts;
+  opts.limits.max_time_seconds = 0;
+  return opts;
+}
+
 // The same program's expected results, computed once on the main thread.
 capy::Value expected_for(capy::Runtime& rt, int seed) {
-  capy::Isolate iso(rt);
+  capy::Isolate iso(rt, untimed());
   iso.set_global("SEED", seed);
   capy::Result r = iso.run(std::string(kWork) + "result\n");
   EXPECT_TRUE(r.ok()) << r.traceback << r.message;
@@ -187,7 +195,7 @@ TEST(ApiThreads, IsolatesRunInParallel) {
       while (ready.load() < kThreads) std::this_thread::yield();
       for (int round = 0; round < kRounds; ++round) {
         std::string out;
-        capy::IsolateOptions opts;
+        capy::IsolateOptions opts = untimed();
         opts.output = [&out](capy::Stream, std::string_view b) { out += b; };
         capy::Isolate iso(rt, opts);
         iso.define_function("tag", [t](capy::Call& c) { return capy::Value(std::to_string(t) + ":" + std::string(c.arg(0).as_str())); });
@@ -222,7 +230,7 @@ TEST(ApiThreads, StandardLibraryInParallel) {
   constexpr int kThreads = 8;
   std::vector<capy::Value> expected;
   for (int t = 0; t < kThreads; ++t) {
-    capy::Isolate iso(rt);
+    capy::Isolate iso(rt, untimed());
     capy::Result r = iso.run(std::string(kLibraries) + "libs(" + std::to_string(t + 1) + ")\n");
     ASSERT_TRUE(r.ok()) << r.traceback << r.message;
     expected.push_back(r.value);
@@ -236,7 +244,7 @@ TEST(ApiThreads, StandardLibraryInParallel) {
       ready.fetch_add(1);
       while (ready.load() < kThreads) std::this_thread::yield();
       for (int round = 0; round < 2; ++round) {
-        capy::Isolate iso(rt);
+        capy::Isolate iso(rt, untimed());
         capy::Result r = iso.run(std::string(kLibraries) + "libs(" + std::to_string(t + 1) + ")\n");
         if (!r.ok() || !(r.value == expected[t])) {
           ADD_FAILURE() << "thread " << t << ": " << r.traceback << r.message << r.value.repr();
@@ -253,7 +261,7 @@ TEST(ApiThreads, TerminateOneOfManyRunningIsolates) {
   capy::Runtime rt;
   constexpr int kThreads = 4;
   std::vector<std::unique_ptr<capy::Isolate>> isolates;
-  for (int t = 0; t < kThreads; ++t) isolates.push_back(std::make_unique<capy::Isolate>(rt));
+  for (int t = 0; t < kThreads; ++t) isolates.push_back(std::make_unique<capy::Isolate>(rt, untimed()));
   std::vector<capy::Result> results(kThreads);
   std::atomic<int> started{0};
   for (auto& iso : isolates) iso->define_function("started", [&](capy::Call&) {
@@ -285,7 +293,7 @@ TEST(ApiThreads, RuntimesAndIsolatesCreatedConcurrently) {
     threads.emplace_back([&, t] {
       capy::Runtime rt;  // each thread its own runtime
       for (int i = 0; i < 5; ++i) {
-        capy::Isolate iso(rt);
+        capy::Isolate iso(rt, untimed());
         capy::Result r = iso.run("[x * " + std::to_string(t) + " for x in range(3)]");
         if (r.ok() && r.value == capy::Value::list({0, t, 2 * t})) ok.fetch_add(1);
       }
