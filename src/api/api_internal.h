@@ -69,6 +69,7 @@ struct HostObjectData final : ValueData {
 /// isolate's own thread recycles queued slots at its next API entry.
 struct HandleTable {
   std::mutex mu;
+  std::atomic<bool> any_released{false};  // a cheap check before taking the lock
   bool alive = true;                // false once the isolate is destroyed
   std::vector<uint32_t> released;   // slots whose last Value is gone
 };

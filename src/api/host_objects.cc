@@ -59,6 +59,8 @@ capy::Value hostfn_call(capy::Isolate& I, capy::Value callee, const capy::Value*
   auto* f = callee.as<HostFnObject>();
   if (f->index >= s.functions.size()) return capy::raise(I, I.rt.exc_TypeError, "invalid host function");
   FunctionEntry& e = *s.functions[f->index];
+  // References the host dropped since are released now, not at the end of the run.
+  s.drain_released();
   std::vector<Value> hargs;
   hargs.reserve(nargs);
   for (size_t i = 0; i < nargs; ++i) {

@@ -229,10 +229,12 @@ uint32_t IsolateState::add_root(capy::Value v) {
 }
 
 void IsolateState::drain_released() {
+  if (!handles->any_released.load(std::memory_order_acquire)) return;
   std::vector<uint32_t> released;
   {
     std::lock_guard<std::mutex> lock(handles->mu);
     released.swap(handles->released);
+    handles->any_released.store(false, std::memory_order_relaxed);
   }
   for (uint32_t slot : released) {
     iso->extra_roots[slot] = capy::Value::none();
@@ -251,9 +253,9 @@ Value IsolateState::make_guest_ref(capy::Value v) {
 
 Entry::Entry(IsolateState& s, void* frame) : scope_(*s.iso, frame), s_(s), outermost_(s.depth == 0) {
   ++s.depth;
+  s.drain_released();
   if (!outermost_) return;
   capy::Isolate& I = *s.iso;
-  s.drain_released();
   I.pending = nullptr;
   I.begin_run();
   // A terminate() that came before this run started still ends it.

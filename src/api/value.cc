@@ -273,7 +273,10 @@ void int_value_to_mpz(const Value& v, mpz_t z) {
 GuestRefData::~GuestRefData() {
   if (!table) return;
   std::lock_guard<std::mutex> lock(table->mu);
-  if (table->alive) table->released.push_back(slot);
+  if (table->alive) {
+    table->released.push_back(slot);
+    table->any_released.store(true, std::memory_order_release);
+  }
 }
 
 const char* kind_name(ValueKind kind) {

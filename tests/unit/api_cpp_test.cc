@@ -224,6 +224,22 @@ TEST(ApiConvert, ManyGuestReferencesAreRecycled) {
   EXPECT_LT(iso.heap_bytes(), size_t{4} << 20);
 }
 
+TEST(ApiConvert, DroppedReferencesAreReleasedDuringTheRun) {
+  capy::IsolateOptions opts;
+  opts.limits.max_heap_bytes = size_t{16} << 20;
+  capy::Isolate iso(runtime(), opts);
+  int64_t seen = 0;
+  iso.define_function("take", [&](capy::Call& c) {
+    if (c.arg(0).kind() == capy::ValueKind::GuestObject) ++seen;
+    return capy::Value();  // the reference is dropped here
+  });
+  // 5000 closures holding 10 kB each: 50 MB if the host's dropped references
+  // kept them alive until the end of the run.
+  capy::Result r = iso.run("for i in range(5000):\n    take(lambda d=bytes(10000): d)\n");
+  EXPECT_TRUE(r.ok()) << r.type_name << r.message;
+  EXPECT_EQ(seen, 5000);
+}
+
 // --- running -----------------------------------------------------------------------------------
 
 TEST(ApiRun, LastExpressionAndPersistentGlobals) {
