@@ -117,7 +117,8 @@ Value int_in_base(Isolate& I, const Value* args, size_t nargs, Tuple* kw, const 
   if (!one_arg(I, name, nargs, kw)) return Value::error();
   Value v = index(I, args[0]);
   if (v.is_error()) return v;
-  std::string digits = int_to_string_base(int_unwrap(I, v), base);
+  std::string digits;
+  if (!int_text_in_base(I, int_unwrap(I, v), base, digits)) return Value::error();
   std::string out;
   if (!digits.empty() && digits[0] == '-') {
     out = "-";

@@ -136,17 +136,7 @@ bool read_all(FILE* f, std::string* out) {
   return !ferror(f);
 }
 
-const char* limit_name(capy::LimitKind k) {
-  switch (k) {
-    case capy::LimitKind::Memory: return "memory limit exceeded";
-    case capy::LimitKind::Steps: return "step limit exceeded";
-    case capy::LimitKind::Time: return "time limit exceeded";
-    case capy::LimitKind::Depth: return "call depth limit exceeded";
-    case capy::LimitKind::Output: return "output limit exceeded";
-    case capy::LimitKind::Terminated: return "terminated";
-    default: return "limit exceeded";
-  }
-}
+const char* limit_name(capy::LimitKind k) { return capy::limit_message(k); }
 
 // Exit status for an uncaught SystemExit (Python's handling of sys.exit).
 int system_exit_status(Isolate& I, capy::BaseExc* e) {
@@ -196,7 +186,7 @@ bool module_grant_valid(const std::string& name, const std::vector<std::string>&
 }
 
 int run(int argc, char** argv) {
-  capy::Limits limits;
+  capy::Limits limits = capy::Limits::command_line();
   capy::Grants grants;
   std::string code, filename, dump;
   bool have_code = false;

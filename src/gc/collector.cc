@@ -85,6 +85,7 @@ void Isolate::collect() {
     if (!ids.empty()) ids.erase(o);
     heap.free_object(o);
   }
+  heap.release_empty_pools();
   live_bytes = heap.bytes_in_use();
   heap.after_collection(live_bytes, live_count);
 }

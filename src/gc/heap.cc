@@ -47,11 +47,15 @@ inline Prefix* prefix_of(Object* o) { return reinterpret_cast<Prefix*>(reinterpr
 void* Heap::pool_alloc(size_t cls, size_t slot) {
   if (void* p = free_[cls]) {
     free_[cls] = reinterpret_cast<void*>(static_cast<Prefix*>(p)->size_or_next);
+    ++pool_live(p);
     return p;
   }
   if (!bump_[cls] || slot > static_cast<size_t>(bump_end_[cls] - bump_[cls])) {
+    // A new pool is charged whole, however few of its slots are used.
+    if (kPoolBytes > limit_ || bytes_ + kPoolBytes > limit_) return nullptr;
     void* pool = std::aligned_alloc(kPoolBytes, kPoolBytes);
     if (!pool) return nullptr;
+    bytes_ += kPoolBytes;
     // Zeroed, so a never-used slot reads as free (type_ == nullptr) to the
     // conservative scan.
     std::memset(pool, 0, kPoolBytes);
@@ -64,11 +68,11 @@ void* Heap::pool_alloc(size_t cls, size_t slot) {
   }
   void* p = bump_[cls];
   bump_[cls] += slot;
+  ++pool_live(p);
   return p;
 }
 
 Object* Heap::alloc_object(Type* type, size_t size) {
-  if (size > limit_ || bytes_ + size > limit_) return nullptr;
   size_t rounded = (size + 15) & ~size_t(15);
   void* p;
   if (rounded <= kMaxPooled) {
@@ -78,10 +82,15 @@ Object* Heap::alloc_object(Type* type, size_t size) {
     if (!p) return nullptr;
     std::memset(p, 0, slot);
     static_cast<Prefix*>(p)->cls = cls + 1;
+    allocated_since_gc_ += slot;
   } else {
+    size_t cost = large_footprint(size);
+    if (size > limit_ || cost > limit_ || bytes_ + cost > limit_) return nullptr;
     p = std::calloc(1, size + kSizePrefix);
     if (!p) return nullptr;
     large_.insert(reinterpret_cast<uintptr_t>(p) + kSizePrefix);
+    bytes_ += cost;
+    allocated_since_gc_ += cost;
   }
   static_cast<Prefix*>(p)->size_or_next = size;
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(p) + kSizePrefix);
@@ -89,8 +98,6 @@ Object* Heap::alloc_object(Type* type, size_t size) {
   o->gc_bits_ = immortal_ ? uint32_t(kGcImmortal) | (uint32_t(count_ + 1) << kGcSerialShift) : 0u;
   o->gc_next_ = objects_;
   objects_ = o;
-  bytes_ += size;
-  allocated_since_gc_ += size;
   ++count_;
   if (type && type->is_heap()) {
     // __slots__ start unset (null); zero bits would read as the float 0.0.
@@ -122,7 +129,6 @@ bool Heap::is_object_address(uintptr_t w) const {
 // ones come from pools of their own (kept apart from object pools so the
 // conservative scan never takes a buffer for an object).
 void* Heap::alloc_raw(size_t size) {
-  if (size > limit_ || bytes_ + size > limit_) return nullptr;
   size_t rounded = (size + 15) & ~size_t(15);
   Prefix* p;
   if (rounded <= kMaxPooled) {
@@ -131,30 +137,28 @@ void* Heap::alloc_raw(size_t size) {
     p = static_cast<Prefix*>(pool_alloc(kClasses + cls, slot));
     if (!p) return nullptr;
     p->cls = kClasses + cls + 1;
+    allocated_since_gc_ += slot;
   } else {
+    size_t cost = large_footprint(size);
+    if (size > limit_ || cost > limit_ || bytes_ + cost > limit_) return nullptr;
     p = static_cast<Prefix*>(std::malloc(size + kSizePrefix));
     if (!p) return nullptr;
     p->cls = 0;
+    bytes_ += cost;
+    allocated_since_gc_ += cost;
   }
   p->size_or_next = size;
-  bytes_ += size;
-  allocated_since_gc_ += size;
   return reinterpret_cast<char*>(p) + kSizePrefix;
 }
 
 void* Heap::realloc_raw(void* ptr, size_t old_size, size_t new_size) {
+  (void)old_size;
   if (!ptr) return alloc_raw(new_size);
   Prefix* p = reinterpret_cast<Prefix*>(static_cast<char*>(ptr) - kSizePrefix);
   size_t cur = p->size_or_next;
-  if (new_size > cur) {
-    size_t grow = new_size - cur;
-    if (grow > limit_ || bytes_ + grow > limit_) return nullptr;
-  }
   if (p->cls) {
     size_t slot = (p->cls - 1 - kClasses + 2) * 16;
     if (new_size + kSizePrefix <= slot) {  // still fits its slot
-      bytes_ = bytes_ - cur + new_size;
-      if (new_size > cur) allocated_since_gc_ += new_size - cur;
       p->size_or_next = new_size;
       return ptr;
     }
@@ -171,24 +175,30 @@ void* Heap::realloc_raw(void* ptr, size_t old_size, size_t new_size) {
     free_raw(ptr, cur);
     return q;
   }
+  size_t old_cost = large_footprint(cur), new_cost = large_footprint(new_size);
+  if (new_cost > old_cost) {
+    size_t grow = new_cost - old_cost;
+    if (new_size > limit_ || grow > limit_ || bytes_ + grow > limit_) return nullptr;
+  }
   Prefix* q = static_cast<Prefix*>(std::realloc(p, new_size + kSizePrefix));
   if (!q) return nullptr;
   q->size_or_next = new_size;
-  bytes_ = bytes_ - cur + new_size;
-  if (new_size > cur) allocated_since_gc_ += new_size - cur;
-  (void)old_size;
+  bytes_ = bytes_ - old_cost + new_cost;
+  if (new_cost > old_cost) allocated_since_gc_ += new_cost - old_cost;
   return reinterpret_cast<char*>(q) + kSizePrefix;
 }
 
 void Heap::free_raw(void* ptr, size_t) {
   if (!ptr) return;
   Prefix* p = reinterpret_cast<Prefix*>(static_cast<char*>(ptr) - kSizePrefix);
-  credit(p->size_or_next);
   if (p->cls) {
     size_t c = p->cls - 1;
+    --pool_live(p);
+    ++empty_pools_hint_;
     p->size_or_next = reinterpret_cast<size_t>(free_[c]);
     free_[c] = p;
   } else {
+    credit(large_footprint(p->size_or_next));
     std::free(p);
   }
 }
@@ -198,13 +208,55 @@ size_t Heap::release_object(Object* o) {
   size_t size = p->size_or_next;
   if (p->cls) {
     o->type_ = nullptr;  // marks the slot free for the conservative scan
+    --pool_live(p);
+    ++empty_pools_hint_;
     p->size_or_next = reinterpret_cast<size_t>(free_[p->cls - 1]);
     free_[p->cls - 1] = p;
-  } else {
-    large_.erase(reinterpret_cast<uintptr_t>(o));
-    std::free(p);
+    return 0;  // the pool stays charged until it is released
   }
-  return size;
+  large_.erase(reinterpret_cast<uintptr_t>(o));
+  std::free(p);
+  return large_footprint(size);
+}
+
+void Heap::release_empty_pools() {
+  // Only worth a pass once many slots were freed (a pool holds 200+ slots).
+  if (empty_pools_hint_ < 1024 || immortal_) return;
+  empty_pools_hint_ = 0;
+  std::unordered_set<uintptr_t> dead;
+  for (void* pool : pool_list_) {
+    size_t* h = static_cast<size_t*>(pool);
+    if (h[2] != 0) continue;
+    size_t cls = h[1];
+    char* b = bump_[cls];
+    if (b && reinterpret_cast<uintptr_t>(b - 1) - reinterpret_cast<uintptr_t>(pool) < kPoolBytes) continue;  // still bumping
+    dead.insert(reinterpret_cast<uintptr_t>(pool));
+  }
+  if (dead.empty()) return;
+  // Unlink the dead pools' slots from the free lists, then free the pools.
+  for (size_t c = 0; c < 2 * kClasses; ++c) {
+    void** link = &free_[c];
+    while (*link) {
+      auto* pf = static_cast<Prefix*>(*link);
+      if (dead.count(reinterpret_cast<uintptr_t>(pf) & ~(uintptr_t(kPoolBytes) - 1))) {
+        *link = reinterpret_cast<void*>(pf->size_or_next);
+      } else {
+        link = reinterpret_cast<void**>(&pf->size_or_next);
+      }
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < pool_list_.size(); ++i) {
+    void* pool = pool_list_[i];
+    if (dead.count(reinterpret_cast<uintptr_t>(pool))) {
+      pools_.erase(reinterpret_cast<uintptr_t>(pool));
+      std::free(pool);
+      credit(kPoolBytes);
+    } else {
+      pool_list_[kept++] = pool;
+    }
+  }
+  pool_list_.resize(kept);
 }
 
 bool Heap::charge(size_t n) {
@@ -218,8 +270,15 @@ void Heap::after_collection(size_t live_bytes, size_t live_count) {
   allocated_since_gc_ = 0;
   // Collect again once the heap has grown by twice what is live (min 8 MiB):
   // a collection walks every object, so this keeps its cost proportional to
-  // allocation while the heap stays within 3x of the live data.
+  // allocation while the heap stays within 3x of the live data. Under a
+  // limit, collect before half the remaining room is used, so that garbage
+  // does not make an allocation fail (at least every 256 KiB).
   next_gc_ = live_bytes < (4u << 20) ? (8u << 20) : 2 * live_bytes;
+  if (limit_ != SIZE_MAX) {
+    size_t room = limit_ > live_bytes ? limit_ - live_bytes : 0;
+    if (next_gc_ > room / 2) next_gc_ = room / 2;
+    if (next_gc_ < (256u << 10)) next_gc_ = 256u << 10;
+  }
   (void)live_count;
 }
 

@@ -48,6 +48,14 @@ class Heap {
   Heap(const Heap&) = delete;
   Heap& operator=(const Heap&) = delete;
 
+  // Accounting: bytes_in_use() is the memory the heap really holds from the
+  // system allocator: whole 64 KiB pools (however many of their slots are
+  // live), large blocks with their prefix and malloc's own overhead, and
+  // what was charged for memory allocated elsewhere (GMP limbs, compiled
+  // regular expressions, the compiler's working memory). The limit applies
+  // to that sum, so it bounds the process's resident memory, not just the
+  // objects' sizes.
+
   /// Allocates a zeroed object of `size` bytes with its header filled.
   /// Returns nullptr when the memory limit forbids it (the caller raises).
   Object* alloc_object(Type* type, size_t size);
@@ -58,11 +66,27 @@ class Heap {
   /// Charge/credit bytes allocated elsewhere (e.g. GMP limbs). charge returns
   /// false when over the limit (nothing charged).
   bool charge(size_t n);
+  /// Charges memory that has already been allocated and cannot be refused
+  /// (GMP's allocation functions must not fail): the heap may go over its
+  /// limit, and the next accounted allocation then fails. Callers check
+  /// sizes before such operations (Isolate::can_allocate).
+  void charge_force(size_t n) {
+    bytes_ += n;
+    allocated_since_gc_ += n;
+  }
   void credit(size_t n) { bytes_ -= n < bytes_ ? n : bytes_; }
+  /// What a malloc'd block of `size` bytes costs (prefix and malloc's overhead).
+  static size_t large_footprint(size_t size) {
+    size_t n = (size + kSizePrefix + 16 + 15) & ~size_t(15);
+    return n >= (size_t{128} << 10) ? (n + 4095) & ~size_t(4095) : n;
+  }
 
   size_t bytes_in_use() const { return bytes_; }
   size_t limit() const { return limit_; }
-  void set_limit(size_t bytes) { limit_ = bytes; }
+  void set_limit(size_t bytes) {
+    limit_ = bytes;
+    if (next_gc_ > bytes / 4) next_gc_ = bytes / 4 > (256u << 10) ? bytes / 4 : (256u << 10);
+  }
   bool immortal() const { return immortal_; }
   size_t object_count() const { return count_; }
 
@@ -81,6 +105,8 @@ class Heap {
   Object* all_objects() const { return objects_; }
   void set_all_objects(Object* o) { objects_ = o; }
   void after_collection(size_t live_bytes, size_t live_count);
+  /// Returns pools with no live slot to the system (after a sweep).
+  void release_empty_pools();
   /// Frees an object's memory (no finalization) and credits its size.
   void free_object(Object* o) { credit(release_object(o)); --count_; }
   /// Is `w` the address of an object allocated on this heap (live or not yet
@@ -93,13 +119,17 @@ class Heap {
   // allocation and sweeping rarely reach malloc.
   static constexpr size_t kSizePrefix = 16;
   static constexpr size_t kPoolBytes = 64 * 1024;
-  static constexpr size_t kPoolHeader = 64;
+  static constexpr size_t kPoolHeader = 64;  // slot size, class, live slots
   static constexpr size_t kMaxPooled = 256;
   static constexpr size_t kClasses = (kMaxPooled + kSizePrefix) / 16 - 1;
 
  private:
   size_t release_object(Object* o);
   void* pool_alloc(size_t cls, size_t slot);
+  static size_t& pool_live(void* slot_addr) {
+    uintptr_t base = reinterpret_cast<uintptr_t>(slot_addr) & ~(uintptr_t(kPoolBytes) - 1);
+    return reinterpret_cast<size_t*>(base)[2];
+  }
   bool immortal_;
   // Classes [0, kClasses) hold objects, [kClasses, 2*kClasses) side buffers.
   void* free_[2 * kClasses] = {};   // free slots (prefix addresses), linked through the prefix
@@ -115,6 +145,7 @@ class Heap {
   size_t limit_ = SIZE_MAX;
   size_t allocated_since_gc_ = 0;
   size_t next_gc_ = 8u << 20;
+  size_t empty_pools_hint_ = 0;   // slots freed since the last release pass
 };
 
 }  // namespace capy

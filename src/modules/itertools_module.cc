@@ -94,7 +94,7 @@ inline bool live(Value v) { return v.is_object(); }
 /// interpreter step and a safe point as in the VM's loops (step limit,
 /// interrupts, garbage collection). false when the run must end.
 inline bool endless_tick(Isolate& I) {
-  if (__builtin_expect(++I.steps > I.limits.max_steps || I.interrupt.load(std::memory_order_relaxed) ||
+  if (__builtin_expect(++I.steps > I.check_at || I.interrupt.load(std::memory_order_relaxed) ||
                            I.heap.wants_collection(),
                        0))
     return vm_safe_point(I);

@@ -49,13 +49,9 @@ bool afford_bits(Isolate& I, double bits) {
     raise_memory(I);
     return false;
   }
-  double bytes = bits / 8 + 64;
-  size_t limit = I.heap.limit(), used = I.heap.bytes_in_use();
-  if (bytes > double(limit > used ? limit - used : 0)) {
-    raise_memory(I);
-    return false;
-  }
-  return true;
+  // Memory for the result and GMP's temporaries; time for a product tree
+  // (factorials, binomials) of that size.
+  return int_affordable(I, bits / 8 + 64, int_decimal_work(bits / 64));
 }
 
 int one_arg(Isolate& I, const char* qname, size_t nargs, Tuple* kw) {
@@ -752,6 +748,7 @@ Value m_isqrt(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   Mpz z;
   int_to_mpz(v, z);
   if (mpz_sgn(z) < 0) return raise(I, I.rt.exc_ValueError, "isqrt() argument must be nonnegative");
+  if (!int_affordable(I, double(mpz_size(z)) * 4, 4 * int_mul_work(double(mpz_size(z))))) return Value::error();
   mpz_sqrt(z, z);
   return int_from_mpz(I, z);
 }
@@ -780,6 +777,8 @@ Value gcd_lcm(Isolate& I, const char* qname, bool lcm, const Value* a, size_t n,
       if (!afford_bits(I, double(mpz_sizeinbase(acc, 2) + mpz_sizeinbase(t, 2)))) return Value::error();
       mpz_lcm(acc, acc, t);
     } else {
+      double limbs = double(std::max(mpz_size(acc), mpz_size(t)));
+      if (!int_affordable(I, 0, int_decimal_work(limbs))) return Value::error();
       mpz_gcd(acc, acc, t);
     }
   }
@@ -838,7 +837,10 @@ Value m_perm(Isolate& I, const Value* a, size_t n, Tuple* kw) {
       mpz_divexact(R, R, D);
     } else {
       mpz_set_ui(R, 1);
-      for (unsigned long i = 0; i < k; ++i) mpz_mul_ui(R, R, nn - i);
+      for (unsigned long i = 0; i < k; ++i) {
+        mpz_mul_ui(R, R, nn - i);
+        if (!I.poll(mpz_size(R) / 64 + 1)) return Value::error();
+      }
     }
   } else {
     Mpz F;
@@ -847,6 +849,7 @@ Value m_perm(Isolate& I, const Value* a, size_t n, Tuple* kw) {
     for (unsigned long i = 0; i < k; ++i) {
       mpz_mul(R, R, F);
       mpz_sub_ui(F, F, 1);
+      if (!I.poll(mpz_size(R) / 16 + 1)) return Value::error();
     }
   }
   return int_from_mpz(I, R);

@@ -361,6 +361,8 @@ int run_match(Isolate& I, PatternObj* p, int mode, const char* data, size_t len,
   pcre2_code* code = pattern_code(I, p, mode);
   if (!code) return -1;
   if (start > len) return 0;
+  // findall/sub/split call this once per match: poll the time limit.
+  if (!I.poll(16)) return -1;
   pcre2_match_context* mctx = p->state->mctx;
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(data), len, start, opts, p->md, mctx);
   if (rc == PCRE2_ERROR_JIT_STACKLIMIT)

@@ -15,6 +15,7 @@
 #include <deque>
 
 #include "objects/unicode.h"
+#include "support/stack_limit.h"
 
 namespace capy::re {
 
@@ -519,7 +520,7 @@ class Parser {
 
   // _parse_sub: alternation.
   Seq* parse_sub(bool verbose, uint32_t nested) {
-    if (++depth_ > max_depth_) {
+    if (++depth_ > max_depth_ || support::stack_exhausted()) {
       error_kind(ParseError::Recursion, "maximum recursion depth exceeded");
       return nullptr;
     }

@@ -78,8 +78,12 @@ struct OutBuf {
   OutBuf& operator=(const OutBuf&) = delete;
 
   /// Makes room for more output in zst. Returns 1 on success, 0 when the
-  /// hard limit is reached (no room), -1 on MemoryError (raised).
+  /// hard limit is reached (no room), -1 on MemoryError (raised) or when
+  /// the run ended.
   int arrange(z_stream* zst, size_t initial, size_t hard_limit) {
+    // Each (de)compression call between two arrangements fills the buffer:
+    // long native work, polled for the time limit and terminate().
+    if (!I.poll(cap / 64 + 1)) return -1;
     size_t used = cap - zst->avail_out;
     if (data && zst->avail_out > 0) return 1;
     size_t new_cap;

@@ -10,6 +10,7 @@
 #include "objects/ops.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "support/stack_limit.h"
 #include "gc/heap.h"
 #include "vm/isolate.h"
 #include "vm/runtime.h"
@@ -213,7 +214,7 @@ static int split_recursive(Isolate& I, Value exc, Matcher kind, Value m, bool co
     if (construct_rest) *rest = exc;
     return 0;
   }
-  if (++I.call_depth > I.recursion_limit) {
+  if (++I.call_depth > I.recursion_limit || support::stack_exhausted()) {
     --I.call_depth;
     raise(I, I.rt.exc_RecursionError, "maximum recursion depth exceeded in exceptiongroup_split_recursive");
     return -1;
@@ -301,7 +302,7 @@ static int collect_leaves(Isolate& I, Value exc, LeafSet& out, int depth) {
     out.insert(exc.as_object());
     return 0;
   }
-  if (depth > static_cast<int>(I.recursion_limit)) {
+  if (depth > static_cast<int>(I.recursion_limit) || support::stack_exhausted()) {
     raise(I, I.rt.exc_RecursionError, "maximum recursion depth exceeded in collect_exception_group_leaf_ids");
     return -1;
   }

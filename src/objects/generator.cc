@@ -413,7 +413,7 @@ Value gen_iternext(Isolate& I, Value self) {
     if (out.is_none()) return Value::null();
     return make_stop_iteration(I, out);
   }
-  if (!I.pending) return Value::null();
+  if (!I.pending && I.ended == LimitKind::None) return Value::null();
   return Value::error();
 }
 

@@ -100,21 +100,24 @@ inline uint64_t bit_length_of(Value x) {  // of |x|
   return mpz_sizeinbase(x.as<BigInt>()->z, 2);
 }
 
-/// MemoryError unless a result of `bits` bits can be afforded.
+/// MemoryError unless a result of `bits` bits can be afforded, with room for
+/// GMP's temporaries (twice the result: FFT products and pow's squarings).
 bool check_bits(Isolate& I, uint64_t bits) {
   if (bits > kMaxBits) {
     raise_memory(I);
     return false;
   }
-  uint64_t bytes = bits / 8 + 64;
-  size_t limit = I.heap.limit();
-  size_t used = I.heap.bytes_in_use();
-  if (bytes > (limit > used ? limit - used : 0)) {
-    raise_memory(I);
-    return false;
-  }
-  return true;
+  return I.can_allocate(3 * (bits / 8 + 64));
 }
+
+/// Seconds per unit of GMP work, as measured on this thread (a fast
+/// machine's speed until the first large operation is timed).
+thread_local double t_gmp_seconds_per_unit = 2e-9;
+/// Operations below this many units are neither checked against the clock
+/// nor timed (well under a millisecond).
+constexpr double kTimedWork = 2e5;
+
+double log2_of(double x) { return x > 2 ? std::log2(x) : 1.0; }
 
 /// Takes ownership of z's value (z is left as a fresh empty mpz) and returns
 /// the normalised int.
@@ -125,19 +128,56 @@ Value take_mpz(Isolate& I, mpz_ptr z) {
   }
   size_t used = mpz_size(z);
   if (size_t(z->_mp_alloc) > used + 2) mpz_realloc2(z, used * GMP_NUMB_BITS);
-  size_t limb_bytes = size_t(z->_mp_alloc) * sizeof(mp_limb_t);
-  if (!I.heap.charge(limb_bytes)) return raise_memory(I);
+  // The limbs were charged when GMP allocated them (gc/gmp_alloc.h), even
+  // beyond the limit: give up the result if it left the heap over it.
+  if (I.heap.bytes_in_use() > I.heap.limit()) return raise_memory(I);
   auto* b = static_cast<BigInt*>(I.heap.alloc_object(I.rt.int_type, sizeof(BigInt)));
-  if (!b) {
-    I.heap.credit(limb_bytes);
-    return raise_memory(I);
-  }
+  if (!b) return raise_memory(I);
   b->z[0] = z[0];
   mpz_init(z);
   return Value::object(b);
 }
 
 }  // namespace
+
+double int_mul_work(double limbs) { return 2 * limbs * log2_of(2 * limbs); }
+double int_decimal_work(double limbs) {
+  double l = log2_of(limbs);
+  return 2 * limbs * l * l;
+}
+size_t int_limbs(Value v) {
+  Value x;
+  if (!as_int(v, &x) || x.is_small_int()) return 0;
+  return mpz_size(x.as<BigInt>()->z);
+}
+
+bool int_affordable(Isolate& I, double result_bytes, double work) {
+  if (result_bytes > 0) {
+    double need = 3 * result_bytes + 64;
+    if (need >= double(SIZE_MAX)) return raise_memory(I), false;
+    if (!I.can_allocate(size_t(need))) return false;
+  }
+  if (!I.poll(uint64_t(work / 64) + 1)) return false;
+  if (work >= kTimedWork && work * t_gmp_seconds_per_unit > I.time_left()) {
+    I.end_run(LimitKind::Time);
+    return false;
+  }
+  return true;
+}
+
+IntWork::IntWork(Isolate& I, double result_bytes, double work) : I_(I), work_(work) {
+  ok_ = int_affordable(I, result_bytes, work);
+  if (ok_ && work >= kTimedWork && I.time_left() < HUGE_VAL) start_ = I.clock();
+}
+
+IntWork::~IntWork() {
+  if (start_ < 0) return;
+  double rate = (I_.clock() - start_) / work_;
+  // Follow a slower machine at once, a faster one gradually.
+  double& r = t_gmp_seconds_per_unit;
+  r = rate > r ? rate : 0.75 * r + 0.25 * rate;
+  if (!(r > 1e-12)) r = 1e-12;
+}
 
 // --- basic conversions ------------------------------------------------------------------
 
@@ -293,6 +333,21 @@ std::string int_to_string_base(Value v, int base) {
   return s;
 }
 
+bool int_text_in_base(Isolate& I, Value v, int base, std::string& out) {
+  Value x;
+  if (as_int(v, &x) && !x.is_small_int()) {
+    mpz_srcptr z = x.as<BigInt>()->z;
+    double chars = double(mpz_sizeinbase(z, base)) + 2;
+    double limbs = double(mpz_size(z));
+    IntWork work(I, chars, (base & (base - 1)) == 0 ? limbs : int_decimal_work(limbs));
+    if (!work.ok()) return false;
+    out = int_to_string_base(x, base);
+    return true;
+  }
+  out = int_to_string_base(v, base);
+  return true;
+}
+
 static Value digit_limit_error_to_str(Isolate& I) {
   return raisef(I, I.rt.exc_ValueError,
                 "Exceeds the limit (%u digits) for integer string conversion; use "
@@ -316,6 +371,8 @@ bool int_decimal_text(Isolate& I, Value v, std::string& out) {
     digit_limit_error_to_str(I);
     return false;
   }
+  IntWork work(I, 2.0 * double(est), int_decimal_work(double(mpz_size(z))));
+  if (!work.ok()) return false;
   size_t start = out.size();
   out.resize(start + est + 2);
   mpz_get_str(out.data() + start, 10, z);
@@ -422,6 +479,9 @@ int parse_int_ascii(Isolate& I, std::string_view text, int base, Value* out) {
     v = int_from_i64(I, neg ? -acc : acc);
   } else {
     if (!check_bits(I, uint64_t(double(digits) * bits_per_digit) + 64)) return -1;
+    double limbs = double(digits) * bits_per_digit / 64;
+    IntWork work(I, 0, (base & (base - 1)) == 0 ? limbs : int_decimal_work(limbs));
+    if (!work.ok()) return -1;
     Mpz z;
     mpz_set_str(z, clean.c_str(), base);
     if (error_if_nonzero && mpz_sgn(z) != 0) return 0;
@@ -550,12 +610,22 @@ Value int_mul(Isolate& I, Value a, Value b) {
   }
   if (!check_bits(I, bit_length_of(x) + bit_length_of(y))) return Value::error();
   View vx(x), vy(y);
+  double nx = double(mpz_size(vx)), ny = double(mpz_size(vy));
+  IntWork work(I, 0, (nx + ny) * log2_of(std::min(nx, ny) + 1));
+  if (!work.ok()) return Value::error();
   Mpz r;
   mpz_mul(r, vx, vy);
   return take_mpz(I, r);
 }
 
 Value zero_div(Isolate& I, const char* msg) { return raise(I, I.rt.exc_ZeroDivisionError, msg); }
+
+/// Work of dividing an n-limb number by an m-limb one (quotient and remainder).
+double div_work(mpz_srcptr x, mpz_srcptr y) {
+  double n = double(mpz_size(x)), m = double(mpz_size(y));
+  double q = n > m ? n - m + 1 : 1;
+  return 3 * (n + m) * log2_of(std::min(q, m) + 1);
+}
 
 /// Python floor division of int64s (b != 0).
 inline int64_t floordiv64(int64_t a, int64_t b) {
@@ -574,6 +644,8 @@ Value int_floordiv(Isolate& I, Value a, Value b) {
   if (sign_of(y) == 0) return zero_div(I, "integer division or modulo by zero");
   if (x.is_small_int() && y.is_small_int()) return int_from_i64(I, floordiv64(x.as_small_int(), y.as_small_int()));
   View vx(x), vy(y);
+  IntWork work(I, 0, div_work(vx, vy));
+  if (!work.ok()) return Value::error();
   Mpz r;
   mpz_fdiv_q(r, vx, vy);
   return take_mpz(I, r);
@@ -584,6 +656,8 @@ Value int_mod(Isolate& I, Value a, Value b) {
   if (sign_of(y) == 0) return zero_div(I, "integer modulo by zero");
   if (x.is_small_int() && y.is_small_int()) return int_from_i64(I, floormod64(x.as_small_int(), y.as_small_int()));
   View vx(x), vy(y);
+  IntWork work(I, 0, div_work(vx, vy));
+  if (!work.ok()) return Value::error();
   Mpz r;
   mpz_fdiv_r(r, vx, vy);
   return take_mpz(I, r);
@@ -644,6 +718,8 @@ Value int_divmod_impl(Isolate& I, Value a, Value b) {
     rv = int_from_i64(I, floormod64(x.as_small_int(), y.as_small_int()));
   } else {
     View vx(x), vy(y);
+    IntWork work(I, 0, div_work(vx, vy));
+    if (!work.ok()) return Value::error();
     Mpz q, r;
     mpz_fdiv_qr(q, r, vx, vy);
     qv = take_mpz(I, q);
@@ -652,6 +728,76 @@ Value int_divmod_impl(Isolate& I, Value a, Value b) {
   }
   if (qv.is_error() || rv.is_error()) return Value::error();
   return tuple_pack(I, {qv, rv});
+}
+
+/// Steps of a long GMP computation, each predicted from the previous one's
+/// measured time: the run ends at the time limit before a step that could
+/// not finish in time (a single GMP call cannot be interrupted).
+class SteppedWork {
+ public:
+  explicit SteppedWork(Isolate& I) : I_(I), left_(I.time_left()) {
+    if (left_ < HUGE_VAL) last_ = I.clock();
+  }
+  /// Before a step expected to cost `growth` times the previous one, whose
+  /// work (in IntWork units) was `prev_work`: it refines this thread's
+  /// measured speed when large enough.
+  bool next(double growth, uint64_t units, double prev_work = 0) {
+    if (!I_.poll(units)) return false;
+    if (left_ == HUGE_VAL) return true;
+    double now = I_.clock();
+    double step = now - last_;
+    left_ -= step;
+    last_ = now;
+    if (prev_work >= kTimedWork) {
+      double rate = step / prev_work;
+      double& r = t_gmp_seconds_per_unit;
+      r = rate > r ? rate : 0.75 * r + 0.25 * rate;
+    }
+    if (step * growth > left_) {
+      I_.end_run(LimitKind::Time);
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  Isolate& I_;
+  double left_;
+  double last_ = 0;
+};
+
+/// r = x**e by left-to-right binary exponentiation, one squaring at a time
+/// under SteppedWork (mpz_pow_ui would be one long uninterruptible call).
+bool pow_stepped(Isolate& I, mpz_ptr r, mpz_srcptr x, uint64_t e) {
+  SteppedWork steps(I);
+  mpz_set(r, x);
+  double prev = 0;
+  for (int i = 62 - __builtin_clzll(e); i >= 0; --i) {
+    if (!steps.next(2.5, mpz_size(r) / 16 + 1, prev)) return false;
+    prev = int_mul_work(double(mpz_size(r)));
+    mpz_mul(r, r, r);
+    if ((e >> i) & 1) mpz_mul(r, r, x);
+  }
+  return true;
+}
+
+/// r = base**exp % mod, 32 bits of the exponent at a time under SteppedWork.
+bool powm_stepped(Isolate& I, mpz_ptr r, mpz_srcptr base, mpz_srcptr exp, mpz_srcptr mod) {
+  SteppedWork steps(I);
+  size_t nbits = mpz_sizeinbase(exp, 2);
+  size_t top = (nbits + 31) / 32 * 32;
+  Mpz chunk, t;
+  mpz_set_ui(r, 1);
+  for (size_t pos = top; pos > 0; pos -= 32) {
+    if (!steps.next(1.5, mpz_size(mod) * 32 + 1)) return false;
+    mpz_tdiv_q_2exp(chunk, exp, pos - 32);
+    mpz_fdiv_r_2exp(chunk, chunk, 32);
+    if (pos != top) mpz_powm_ui(r, r, uint64_t(1) << 32, mod);
+    mpz_powm(t, base, chunk, mod);
+    mpz_mul(r, r, t);
+    mpz_mod(r, r, mod);
+  }
+  return true;
 }
 
 Value int_pow(Isolate& I, Value a, Value b) {
@@ -695,8 +841,16 @@ Value int_pow(Isolate& I, Value a, Value b) {
     return Value::error();
   }
   View vx(x);
+  // Squarings up to the result's size: about twice the last one's work.
+  double work = 2 * int_mul_work(double(bits) * double(e) / 128);
   Mpz r;
-  mpz_pow_ui(r, vx, static_cast<unsigned long>(e));
+  if (work >= kTimedWork && I.time_left() < HUGE_VAL) {
+    if (!pow_stepped(I, r, vx, e)) return Value::error();
+  } else {
+    IntWork guard(I, 0, work);
+    if (!guard.ok()) return Value::error();
+    mpz_pow_ui(r, vx, static_cast<unsigned long>(e));
+  }
   return take_mpz(I, r);
 }
 
@@ -731,7 +885,20 @@ Value int_pow3(Isolate& I, Value a, Value b, Value c) {
     if (!mpz_invert(base, base, mod))
       return raise(I, I.rt.exc_ValueError, "base is not invertible for the given modulus");
   }
-  mpz_powm(r, base, exp, mod);
+  {
+    // One squaring and at most one multiplication modulo `mod` per bit of
+    // the exponent, each costing about three products of its size.
+    double m = double(mpz_size(mod));
+    double work = double(mpz_sizeinbase(exp, 2)) * 6 * int_mul_work(m);
+    if (!int_affordable(I, 2 * 8 * m, work >= kTimedWork ? 0 : work)) return Value::error();
+    if (work >= kTimedWork && mpz_sizeinbase(exp, 2) > 64) {
+      if (!powm_stepped(I, r, base, exp, mod)) return Value::error();
+    } else {
+      IntWork guard(I, 0, work);
+      if (!guard.ok()) return Value::error();
+      mpz_powm(r, base, exp, mod);
+    }
+  }
   if (negative_output && mpz_sgn(r) != 0) mpz_sub(r, r, mod);
   return take_mpz(I, r);
 }
@@ -757,6 +924,8 @@ Value int_lshift(Isolate& I, Value a, Value b) {
     if (r >= Value::kSmallIntMin && r <= Value::kSmallIntMax) return Value::small_int(int64_t(r));
   }
   if (!check_bits(I, bit_length_of(x) + n)) return Value::error();
+  IntWork work(I, 0, double(bit_length_of(x) + n) / 64);
+  if (!work.ok()) return Value::error();
   View vx(x);
   Mpz r;
   mpz_mul_2exp(r, vx, mp_bitcnt_t(n));
@@ -883,8 +1052,7 @@ void int_trace(Object* o, Tracer& t) {
 void int_finalize(Isolate& I, Object* o) {
   if (o->type_->flags & kTypeHeap) return;  // a BoxedInt: its BigInt is a separate object
   auto* b = static_cast<BigInt*>(o);
-  I.heap.credit(size_t(b->z->_mp_alloc) * sizeof(mp_limb_t));
-  mpz_clear(b->z);
+  mpz_clear(b->z);  // credits the heap its limbs were charged to
   b->z->_mp_alloc = 0;
   b->z->_mp_size = 0;
   b->z->_mp_d = nullptr;

@@ -34,6 +34,39 @@ Value int_from_string(Isolate& I, std::string_view text, int base);
 /// Decimal text (honouring the isolate's max_int_digits limit: ValueError).
 Value int_to_decimal(Isolate& I, Value v);
 std::string int_to_string_base(Value v, int base);  // no prefix, '-' for negatives
+/// int_to_string_base after checking that the text and its copies fit in
+/// memory (MemoryError) and in the time left; false on error.
+bool int_text_in_base(Isolate& I, Value v, int base, std::string& out);
+/// Guards one GMP operation on big numbers, before it starts (GMP cannot
+/// fail or be interrupted once running): `result_bytes` must fit in the
+/// heap's room together with GMP's temporaries (MemoryError otherwise), and
+/// `work` (units of n·log2(n) limb operations, see int_mul_work) must be able
+/// to finish before the time limit at the speed measured on this thread
+/// (the run ends with LimitKind::Time otherwise). Construct it, test ok(),
+/// then run the operation; a large operation is timed to refine the speed.
+class IntWork {
+ public:
+  IntWork(Isolate& I, double result_bytes, double work);
+  ~IntWork();
+  IntWork(const IntWork&) = delete;
+  IntWork& operator=(const IntWork&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  Isolate& I_;
+  double work_;
+  double start_ = -1;
+  bool ok_;
+};
+/// The checks of IntWork without timing the operation; false on error.
+bool int_affordable(Isolate& I, double result_bytes, double work);
+/// Work of multiplying two numbers of `limbs` limbs together (n·log2 n).
+double int_mul_work(double limbs);
+/// Work of a conversion between an int of `limbs` limbs and decimal text.
+double int_decimal_work(double limbs);
+/// Limbs of an int (0 for small ints).
+size_t int_limbs(Value v);
+
 /// -1/0/1 comparisons of two int-like Values.
 int int_compare(Value a, Value b);
 double int_to_double(Isolate& I, Value v, bool* overflow);

@@ -1,5 +1,6 @@
 // Builtin iterator types and the helpers shared by the container types.
 #include "objects/iterators.h"
+#include "support/stack_limit.h"
 
 #include <cstring>
 #include <vector>
@@ -41,7 +42,7 @@ void repr_leave(Isolate& I, Object* o) {
 }
 
 bool recursion_enter(Isolate& I, const char* where) {
-  if (++I.call_depth > I.recursion_limit + 50) {
+  if (++I.call_depth > I.recursion_limit + 50 || support::stack_exhausted()) {
     --I.call_depth;
     raisef(I, I.rt.exc_RecursionError, "maximum recursion depth exceeded%s", where);
     return false;

@@ -501,6 +501,10 @@ int merge_at(MergeState* ms, int i) {
   ms->pending[i].len = na + nb;
   if (i == ms->n - 3) ms->pending[i + 1] = ms->pending[i + 2];
   --ms->n;
+  // A merge of long runs is long native work: the time limit and
+  // terminate() are polled (sorting with native comparisons never
+  // returns to the VM).
+  if (!ms->I->poll(uint64_t(na + nb))) return -1;
   int64_t k = gallop_right(ms, *ssb.keys, ssa.keys, na, 0);
   if (k < 0) return -1;
   ss_advance(&ssa, k);
@@ -586,6 +590,7 @@ int timsort(Isolate& I, Value* keys, Value* values, int64_t n) {
     int descending;
     int64_t r = count_run(&ms, lo.keys, lo.keys + nremaining, &descending);
     if (r < 0) return -1;
+    if (!I.poll(uint64_t(r) * 6)) return -1;
     if (descending) reverse_slice(&lo, r);
     if (r < minrun) {
       int64_t force = nremaining <= minrun ? nremaining : minrun;

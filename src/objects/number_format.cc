@@ -582,8 +582,8 @@ Value format_int(Isolate& I, Value v, std::string_view spec) {
       std::string text;
       if (base == 10) {
         if (!int_decimal_text(I, iv, text)) return Value::error();
-      } else {
-        text = int_to_string_base(iv, base);
+      } else if (!int_text_in_base(I, iv, base, text)) {
+        return Value::error();
       }
       char sign_char = 0;
       std::string_view digits(text);
@@ -761,7 +761,7 @@ bool printf_format_int(Isolate& I, Value intval, char conv, const PrintfSpec& sp
   std::string text;
   bool upper = conv == 'X';
   if (conv == 'o' || conv == 'x' || conv == 'X') {
-    text = int_to_string_base(iv, conv == 'o' ? 8 : 16);
+    if (!int_text_in_base(I, iv, conv == 'o' ? 8 : 16, text)) return false;
   } else {
     if (!int_decimal_text(I, iv, text)) return false;
   }

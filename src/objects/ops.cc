@@ -16,6 +16,7 @@
 #include "objects/private_names.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "support/stack_limit.h"
 
 namespace capy {
 
@@ -41,7 +42,9 @@ struct DepthGuard {
   Isolate& I;
   bool ok;
   explicit DepthGuard(Isolate& i, const char* what) : I(i) {
-    ok = ++I.call_depth <= I.recursion_limit + 50;
+    // The native stack bounds the recursion too: the depth limit may be
+    // set far beyond what the thread's stack holds (--max-depth).
+    ok = ++I.call_depth <= I.recursion_limit + 50 && !support::stack_exhausted();
     if (!ok) raisef(I, I.rt.exc_RecursionError, "maximum recursion depth exceeded%s", what);
   }
   ~DepthGuard() { --I.call_depth; }
@@ -421,6 +424,12 @@ Value get_iter(Isolate& I, Value v) {
 Value iter_next(Isolate& I, Value it) {
   Type* t = type_of(I, it);
   if (!t->next) return raisef(I, I.rt.exc_TypeError, "'%s' object is not an iterator", type_name(t));
+  // Iterators over iterators (map(f, map(f, …)), chain, zip…) nest natively.
+  if (__builtin_expect(support::stack_exhausted(), 0))
+    return raise(I, I.rt.exc_RecursionError, "maximum recursion depth exceeded");
+  // Native consumers (sum, max, list(), str.join…) may drain huge or endless
+  // iterators without returning to the VM.
+  if (!I.poll()) return Value::error();
   Value r = t->next(I, it);
   if (r.is_error() && pending_matches(I, I.rt.exc_StopIteration)) {
     I.pending = nullptr;

@@ -51,4 +51,50 @@ const char* stack_limit_for(std::size_t max_bytes, std::size_t reserve_bytes) no
   return reinterpret_cast<const char*>(limit);
 }
 
+namespace {
+
+const char* compute_thread_stack_floor() noexcept {
+  std::uintptr_t here = reinterpret_cast<std::uintptr_t>(current_stack_address());
+  std::uintptr_t low = 0, size = 0;
+#if defined(__linux__) && defined(__GLIBC__)
+  if (gettid() == getpid()) {
+    // Main thread: the stack may grow down to its rlimit below the top.
+    struct rlimit rl;
+    std::uintptr_t top = reinterpret_cast<std::uintptr_t>(__libc_stack_end);
+    if (top != 0 && getrlimit(RLIMIT_STACK, &rl) == 0) {
+      size = rl.rlim_cur == RLIM_INFINITY ? (std::uintptr_t{8} << 20) : static_cast<std::uintptr_t>(rl.rlim_cur);
+      if (size > (std::uintptr_t{1} << 30)) size = std::uintptr_t{1} << 30;
+      if (size < top) low = top - size;
+    }
+  } else {
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      void* addr = nullptr;
+      std::size_t sz = 0;
+      if (pthread_attr_getstack(&attr, &addr, &sz) == 0 && addr != nullptr) {
+        low = reinterpret_cast<std::uintptr_t>(addr);
+        size = sz;
+      }
+      pthread_attr_destroy(&attr);
+    }
+  }
+#endif
+  if (low == 0 || size == 0 || here <= low) {
+    std::uintptr_t fallback = std::uintptr_t{1} << 20;
+    return reinterpret_cast<const char*>(here > fallback ? here - fallback : 0);
+  }
+  std::uintptr_t margin = size / 8;
+  if (margin < (std::uintptr_t{256} << 10)) margin = std::uintptr_t{256} << 10;
+  if (margin > size / 2) margin = size / 2;
+  return reinterpret_cast<const char*>(low + margin);
+}
+
+}  // namespace
+
+const char* thread_stack_floor() noexcept {
+  const char*& floor = thread_stack_floor_slot();
+  if (floor == nullptr) floor = compute_thread_stack_floor();
+  return floor;
+}
+
 }  // namespace capy::support

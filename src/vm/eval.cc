@@ -77,6 +77,30 @@ Code* compile_source(Isolate& I, std::string_view source, std::string_view filen
   compiler::Mode cmode = mode == SourceMode::Exec   ? compiler::Mode::Exec
                          : mode == SourceMode::Eval ? compiler::Mode::Eval
                                                     : compiler::Mode::Single;
+  if (source.size() > I.limits.max_source_bytes) {
+    raisef(I, I.rt.exc_MemoryError, "source code too large (%zu bytes; the limit is %zu)", source.size(),
+           I.limits.max_source_bytes);
+    return nullptr;
+  }
+  // The front end's working memory (tokens, the syntax tree, the compiler's
+  // tables) does not come from the heap; it is charged in advance at a bound
+  // measured over many source shapes (docs/limits.md), beyond a fixed
+  // allowance for small sources, and credited when compilation ends.
+  constexpr size_t kFrontEndBytesPerSourceByte = 192;
+  constexpr size_t kFrontEndAllowance = size_t{12} << 20;
+  size_t reserve = source.size() > SIZE_MAX / kFrontEndBytesPerSourceByte
+                       ? SIZE_MAX
+                       : source.size() * kFrontEndBytesPerSourceByte;
+  reserve = reserve > kFrontEndAllowance ? reserve - kFrontEndAllowance : 0;
+  if (reserve && !I.heap.charge(reserve)) {
+    raisef(I, I.rt.exc_MemoryError, "not enough memory to compile %zu bytes of source", source.size());
+    return nullptr;
+  }
+  struct Release {
+    Isolate& I;
+    size_t n;
+    ~Release() { I.heap.credit(n); }
+  } release{I, reserve};
   if (remember) register_source(I, std::string(filename), std::string(source));
   support::Arena arena;
   syntax::ParseResult pr = syntax::parse(source, filename, pmode, arena);
@@ -159,7 +183,14 @@ Value run_module_main(Isolate& I, std::string_view filename, std::string_view so
 }
 
 Value run_main(Isolate& I, std::string_view filename, std::string_view source) {
-  return run_module_main(I, filename, source);
+  IsolateScope scope(I);
+  I.begin_run();
+  if (source.size() > I.limits.max_source_bytes) return I.end_run(LimitKind::Source);
+  Value r = run_module_main(I, filename, source);
+  // A limit may have been hit in native code whose caller went on (a
+  // swallowed error): the run has ended all the same.
+  if (I.ended != LimitKind::None) return Value::error();
+  return r;
 }
 
 Value run_module_source(Isolate& I, Module* m, std::string_view filename, std::string_view source) {
@@ -237,13 +268,6 @@ Value builtin_exec_eval(Isolate& I, const Value* args, size_t nargs, Tuple* kwna
   Code* code;
   if (type_of(I, source) == I.rt.code_type) {
     code = source.as<Code>();
-    Tuple* cl = nullptr;
-    if (code->nfrees > 0) {
-      if (is_eval) {
-        return raise(I, I.rt.exc_TypeError, "code object passed to eval() may not contain free variables");
-      }
-      if (closure.is_none() || type_of(I, closure) != I.rt.tuple_type ||
-          closure.as<Tuple>()->size() != code->nfrees) {
     // Source only: a code object runs only if compile() made it here from
     // source text. Function bodies, class bodies and other nested code
     // (reachable through __code__ and co_consts) expect a frame that only
@@ -252,6 +276,13 @@ Value builtin_exec_eval(Isolate& I, const Value* args, size_t nargs, Tuple* kwna
       return raisef(I, I.rt.exc_TypeError, "%s() arg 1 must be a string, bytes or a code object made by compile()",
                     fname);
     }
+    Tuple* cl = nullptr;
+    if (code->nfrees > 0) {
+      if (is_eval) {
+        return raise(I, I.rt.exc_TypeError, "code object passed to eval() may not contain free variables");
+      }
+      if (closure.is_none() || type_of(I, closure) != I.rt.tuple_type ||
+          closure.as<Tuple>()->size() != code->nfrees) {
         return raisef(I, I.rt.exc_TypeError, "code object requires a closure of exactly length %u", code->nfrees);
       }
       cl = closure.as<Tuple>();
@@ -328,6 +359,7 @@ Value builtin_compile(Isolate& I, const Value* args, size_t nargs, Tuple* kwname
   if (!ok) return raise(I, I.rt.exc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
   Code* code = compile_source(I, text, filename, sm, false);
   if (!code) return Value::error();
+  code->flags |= kCodeFromCompile;
   return Value::object(code);
 }
 
@@ -335,7 +367,6 @@ Value builtin_compile(Isolate& I, const Value* args, size_t nargs, Tuple* kwname
 
 void init_eval_builtins(Runtime& rt) {
   Isolate& B = rt.bootstrap();
-  code->flags |= kCodeFromCompile;
   auto add = [&](const char* name, NativeFn fn) {
     Value f = make_builtin(rt, name, fn);
     dict_set_str(B, rt.builtins, rt.intern_immortal(name), f);

@@ -33,7 +33,9 @@ Value run_source(Isolate& I, std::string_view filename, std::string_view source,
 /// script in it.
 Value run_module_main(Isolate& I, std::string_view filename, std::string_view source);
 
-/// Same as run_module_main (the name the command-line host uses).
+/// A whole run of a host: begin_run() (fresh step, time and output budgets),
+/// then run_module_main; a source longer than max_source_bytes ends the run
+/// with LimitKind::Source before anything is parsed.
 Value run_main(Isolate& I, std::string_view filename, std::string_view source);
 
 /// Runs `source` as the body of module `m` (its dict gets __builtins__ and,

@@ -37,6 +37,7 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "support/stack_limit.h"
 #include "vm/vm_internal.h"
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -147,29 +148,6 @@ inline void frame_free(Isolate& I, Frame* f) {
   if (UNLIKELY(reinterpret_cast<char*>(f) == ch->data)) frame_release_chunk(I, ch);
 }
 
-// Lowest usable address of the running thread's native stack (cached per thread).
-thread_local uintptr_t t_stack_limit = 0;
-
-uintptr_t native_stack_limit() {
-  if (t_stack_limit) return t_stack_limit;
-  pthread_attr_t attr;
-  uintptr_t limit = 1;
-  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-    void* addr = nullptr;
-    size_t size = 0;
-    if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr) {
-      // Keep a generous margin for the native code running between checks.
-      size_t margin = size / 8;
-      if (margin < 256 * 1024) margin = 256 * 1024;
-      if (margin > size / 2) margin = size / 2;
-      limit = reinterpret_cast<uintptr_t>(addr) + margin;
-    }
-    pthread_attr_destroy(&attr);
-  }
-  t_stack_limit = limit;
-  return limit;
-}
-
 }  // namespace
 
 Frame* frame_push(Isolate& I, Code* code, Function* fn, Dict* globals, Dict* builtins, Dict* locals) {
@@ -187,8 +165,7 @@ void frame_pop(Isolate& I, Frame* f) {
 }
 
 bool enter_native_level(Isolate& I) {
-  char probe;
-  if (UNLIKELY(reinterpret_cast<uintptr_t>(&probe) < native_stack_limit())) {
+  if (UNLIKELY(support::stack_exhausted())) {
     raise(I, I.rt.exc_RecursionError, "maximum recursion depth exceeded");
     return false;
   }
@@ -224,16 +201,7 @@ LimitKind interrupt_kind(uint32_t v) {
 }
 
 bool vm_safe_point(Isolate& I) {
-  if (I.ended != LimitKind::None) return false;
-  if (I.steps > I.limits.max_steps) {
-    I.end_run(LimitKind::Steps);
-    return false;
-  }
-  uint32_t intr = I.interrupt.load(std::memory_order_relaxed);
-  if (intr) {
-    I.end_run(interrupt_kind(intr));
-    return false;
-  }
+  if (!I.check_limits()) return false;
   I.maybe_collect();
   return I.ended == LimitKind::None;
 }
@@ -1394,7 +1362,7 @@ Value eval_frame(Isolate& I, Frame* entry, bool throwing) {
 #define JUMPTO(t) (ip = first + (t))
 #define SAFE_POINT()                                                                              \
   do {                                                                                            \
-    if (UNLIKELY(++I.steps > I.limits.max_steps || I.interrupt.load(std::memory_order_relaxed) || \
+    if (UNLIKELY(++I.steps > I.check_at || I.interrupt.load(std::memory_order_relaxed) ||         \
                  I.heap.wants_collection())) {                                                    \
       SYNC();                                                                                     \
       if (!vm_safe_point(I)) goto error;                                                          \
@@ -1430,6 +1398,11 @@ Value eval_frame(Isolate& I, Frame* entry, bool throwing) {
     cur_instr = ip - first - 1;
     goto error_nochain;
   }
+  // Entering a frame from native code is a safe point too: a callback that
+  // native code calls in a loop (a __eq__ probed by a dict, a sort key) may
+  // never reach a backward jump or a call; and after a limit ended the run no
+  // guest code starts, whatever the native caller did with the error.
+  SAFE_POINT();
 
 #if CAPY_COMPUTED_GOTO
   DISPATCH();

@@ -3,6 +3,7 @@
 // wrappers). After the constructor returns nothing in the Runtime changes.
 #include "vm/runtime.h"
 
+#include "gc/gmp_alloc.h"
 #include "objects/dict.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -13,6 +14,7 @@
 namespace capy {
 
 Runtime::Runtime() {
+  install_gmp_allocator();
   bootstrap_ = std::make_unique<Isolate>(*this, nullptr, Limits{}, /*immortal_heap=*/true);
   Isolate& B = *bootstrap_;
 
