@@ -14,6 +14,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -173,6 +175,9 @@ struct IsolateState {
   std::map<std::pair<const void*, const HostClass*>, capy::Object*> wrappers;
   capy::Type* function_type = nullptr;  // type of host functions in the guest
   uint32_t depth = 0;                   // nesting of API entries (host functions calling back)
+  /// The thread running the isolate (none between runs): an entry from any
+  /// other thread is refused instead of racing.
+  std::atomic<std::thread::id> running{};
   std::atomic<bool> terminate_requested{false};
   /// The core isolate; declared last so that it goes first (its finalizers
   /// use the tables above).
@@ -196,12 +201,15 @@ class Entry {
  public:
   Entry(IsolateState& s, void* frame);
   ~Entry();
+  /// false: another thread is running the isolate, and nothing was entered.
+  bool entered() const { return entered_; }
   bool outermost() const { return outermost_; }
 
  private:
-  capy::IsolateScope scope_;
   IsolateState& s_;
-  bool outermost_;
+  bool entered_ = false;
+  bool outermost_ = false;
+  std::optional<capy::IsolateScope> scope_;
 };
 
 // --- conversions (convert.cc) ------------------------------------------------------------

@@ -138,6 +138,8 @@ bool compile_run(capy::Isolate& I, std::string_view source, const std::string& f
   return *body != nullptr;
 }
 
+Result busy() { return Result::error("the isolate is running on another thread"); }
+
 /// A guest value kept alive (as a precise root) for the scope.
 class ScopedRoot {
  public:
@@ -251,7 +253,16 @@ Value IsolateState::make_guest_ref(capy::Value v) {
   return Value(ValueKind::GuestObject, std::move(d));
 }
 
-Entry::Entry(IsolateState& s, void* frame) : scope_(*s.iso, frame), s_(s), outermost_(s.depth == 0) {
+Entry::Entry(IsolateState& s, void* frame) : s_(s) {
+  std::thread::id me = std::this_thread::get_id();
+  std::thread::id none{};
+  if (s.running.compare_exchange_strong(none, me, std::memory_order_acq_rel)) {
+    outermost_ = true;
+  } else if (none != me) {
+    return;  // another thread is running this isolate
+  }
+  entered_ = true;
+  scope_.emplace(*s.iso, frame);
   ++s.depth;
   s.drain_released();
   if (!outermost_) return;
@@ -263,6 +274,7 @@ Entry::Entry(IsolateState& s, void* frame) : scope_(*s.iso, frame), s_(s), outer
 }
 
 Entry::~Entry() {
+  if (!entered_) return;
   --s_.depth;
   if (!outermost_) return;
   capy::Isolate& I = *s_.iso;
@@ -271,6 +283,8 @@ Entry::~Entry() {
   // A run that filled the heap leaves its garbage behind (its frames are
   // gone now): collect it, so that the next run starts with room again.
   if (I.ended == capy::LimitKind::Memory) I.collect();
+  scope_.reset();
+  s_.running.store(std::thread::id{}, std::memory_order_release);
 }
 
 // --- Runtime ------------------------------------------------------------------------------
@@ -349,6 +363,9 @@ const Limits& Isolate::limits() const noexcept {
 
 Result Isolate::grant_directory(std::string_view path, Access access) {
   if (!state_) return Result::error("the isolate was moved from");
+  IsolateState& s = *state_;
+  Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   std::string why;
   std::string dir = canonical_directory(path, &why);
   if (dir.empty()) return Result::error(why);
@@ -364,14 +381,14 @@ Result Isolate::grant_directory(std::string_view path, Access access) {
   if (!found) dirs.push_back({dir, writable});
   state_->host.reset_files();
   // open() exists only with a directory grant.
-  IsolateState& s = *state_;
-  Entry entry(s, __builtin_frame_address(0));
   if (capy::install_open(*s.iso) < 0) return failure_result(s);
   return Result::success(Value());
 }
 
 Result Isolate::grant_module(std::string_view name) {
   if (!state_) return Result::error("the isolate was moved from");
+  Entry entry(*state_, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   if (name.empty() || !valid_text(name)) return Result::error("bad module name");
   auto& mods = state_->iso->grants.modules;
   for (const auto& m : mods)
@@ -382,6 +399,9 @@ Result Isolate::grant_module(std::string_view name) {
 
 Result Isolate::grant_module_root(std::string_view path) {
   if (!state_) return Result::error("the isolate was moved from");
+  IsolateState& s = *state_;
+  Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   std::string why;
   std::string dir = canonical_directory(path, &why);
   if (dir.empty()) return Result::error(why);
@@ -391,8 +411,6 @@ Result Isolate::grant_module_root(std::string_view path) {
   roots.push_back(dir);
   // Import searches sys.path (confined to the roots), which starts as the
   // roots: a root granted later joins it.
-  IsolateState& s = *state_;
-  Entry entry(s, __builtin_frame_address(0));
   capy::Isolate& I = *s.iso;
   capy::Value sys = capy::import_module(I, "sys");
   if (sys.is_error()) return failure_result(s);
@@ -408,6 +426,8 @@ Result Isolate::grant_module_root(std::string_view path) {
 
 Result Isolate::grant_env(std::string_view name, std::string_view value) {
   if (!state_) return Result::error("the isolate was moved from");
+  Entry entry(*state_, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   if (name.empty() || name.find('=') != std::string_view::npos || name.find('\0') != std::string_view::npos ||
       value.find('\0') != std::string_view::npos)
     return Result::error("bad environment variable name or value");
@@ -428,6 +448,7 @@ Result Isolate::define_function(std::string name, HostFunction fn) {
   if (!fn) return Result::error("empty host function");
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   capy::Isolate& I = *s.iso;
   uint32_t index = add_function(s, name, name, std::move(fn));
   capy::Value f = make_host_function(s, index, capy::Value::null());
@@ -440,6 +461,8 @@ Result Isolate::define_function(std::string name, HostFunction fn) {
 Result Isolate::define_module(HostModule module) {
   CAPY_API_USABLE();
   IsolateState& s = *state_;
+  Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   const std::string& name = module.name();
   if (name.empty() || !valid_text(name) || name.front() == '.' || name.back() == '.' ||
       name.find("..") != std::string::npos)
@@ -463,6 +486,7 @@ Result Isolate::set_global(std::string_view name, const Value& value) {
   if (name.empty() || !valid_text(name)) return Result::error("bad global name");
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   capy::Isolate& I = *s.iso;
   capy::Value g = to_guest(s, value);
   if (g.is_error()) return failure_result(s);
@@ -475,6 +499,7 @@ Result Isolate::get_global(std::string_view name) {
   CAPY_API_USABLE();
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   capy::Isolate& I = *s.iso;
   if (!valid_text(name)) return Result::error("bad global name");
   capy::Value v = capy::dict_get_cstr(I, I.main_globals, name);
@@ -489,6 +514,7 @@ Result Isolate::run(std::string_view source, const RunOptions& options) {
   CAPY_API_USABLE();
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   capy::Isolate& I = *s.iso;
   if (source.size() > I.limits.max_source_bytes) {
     if (entry.outermost()) return Result::limit_hit(Limit::Source);
@@ -516,6 +542,7 @@ Result Isolate::call(std::string_view function_name, std::vector<Value> args, Kw
   CAPY_API_USABLE();
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   capy::Isolate& I = *s.iso;
   if (!valid_text(function_name)) return Result::error("bad function name");
   capy::Value f = capy::dict_get_cstr(I, I.main_globals, function_name);
@@ -530,6 +557,7 @@ Result Isolate::call_value(const Value& callable, std::vector<Value> args, Kwarg
   CAPY_API_USABLE();
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   capy::Value f = to_guest(s, callable);
   if (f.is_error()) return failure_result(s);
   ScopedRoot keep(s, f);
@@ -540,6 +568,7 @@ Result Isolate::repr(const Value& value) {
   CAPY_API_USABLE();
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return busy();
   capy::Isolate& I = *s.iso;
   capy::Value g = to_guest(s, value);
   if (g.is_error()) return failure_result(s);
@@ -561,6 +590,7 @@ void Isolate::collect_garbage() {
   if (!state_) return;
   IsolateState& s = *state_;
   Entry entry(s, __builtin_frame_address(0));
+  if (!entry.entered()) return;
   s.iso->collect();
 }
 

@@ -286,6 +286,33 @@ TEST(ApiThreads, TerminateOneOfManyRunningIsolates) {
   }
 }
 
+TEST(ApiThreads, AnIsolateInUseRefusesOtherThreads) {
+  capy::Runtime rt;
+  capy::Isolate iso(rt, untimed());
+  std::atomic<bool> started{false};
+  iso.define_function("started", [&](capy::Call&) {
+    started.store(true);
+    return capy::Value();
+  });
+  capy::Result looping;
+  std::thread runner([&] { looping = iso.run("started()\nwhile True:\n    pass\n"); });
+  while (!started.load()) std::this_thread::yield();
+  // Every entry from this thread is refused while the runner runs.
+  capy::Result r = iso.run("1 + 1");
+  EXPECT_EQ(r.status, capy::Status::Error);
+  EXPECT_EQ(r.message, "the isolate is running on another thread");
+  EXPECT_EQ(iso.set_global("x", 1).status, capy::Status::Error);
+  EXPECT_EQ(iso.grant_env("A", "b").status, capy::Status::Error);
+  iso.collect_garbage();  // refused quietly
+  iso.terminate();
+  runner.join();
+  EXPECT_EQ(looping.limit, capy::Limit::Terminated);
+  // Once it is idle, any thread may use it.
+  std::thread other([&] { r = iso.run("6 * 7"); });
+  other.join();
+  EXPECT_EQ(r.value, capy::Value(42));
+}
+
 TEST(ApiThreads, RuntimesAndIsolatesCreatedConcurrently) {
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};
