@@ -782,7 +782,7 @@ int64_t raw_read(Isolate& I, BufferedObj* b, char* dst, size_t n) {
   if (d.size() > n)
     return raisef(I, I.rt.exc_OSError, "raw read() returned invalid length %zu (should have been between 0 and %zu)",
                   d.size(), n), -1;
-  std::memcpy(dst, d.data(), d.size());
+  if (!d.empty()) std::memcpy(dst, d.data(), d.size());
   return static_cast<int64_t>(d.size());
 }
 
@@ -1102,7 +1102,7 @@ int buf_write(Isolate& I, BufferedObj* b, std::string_view d) {
     if (buf_drop_read(I, b) < 0) return -1;
   }
   if (b->wlen + d.size() <= b->cap) {
-    std::memcpy(b->buf + b->wlen, d.data(), d.size());
+    if (!d.empty()) std::memcpy(b->buf + b->wlen, d.data(), d.size());
     b->wlen += d.size();
     if (b->wlen == b->cap && buf_flush(I, b) < 0) return -1;
     if (b->wlen) dirty_link(I, b);
@@ -1691,7 +1691,7 @@ size_t text_map(Isolate& I, TextObj* t, size_t dpos) {
   if (t->codec != TextCodec::Escape) {
     // Whole lines: each '\n' of dec is one line end in the raw bytes.
     for (;;) {
-      const void* nl = std::memchr(D + d, '\n', dpos - d);
+      const void* nl = d < dpos ? std::memchr(D + d, '\n', dpos - d) : nullptr;
       if (!nl) break;
       size_t i = static_cast<size_t>(static_cast<const char*>(nl) - D);
       while (r + w <= t->snap.len) {
@@ -1847,11 +1847,11 @@ size_t find_line_end(TextObj* t, size_t scan, bool final) {
   const char* D = t->dec.p;
   size_t end = t->dec.len;
   if (t->readnl == kNlLF || (t->readnl == kNlNone && t->readtranslate)) {
-    const void* p = std::memchr(D + scan, '\n', end - scan);
+    const void* p = scan < end ? std::memchr(D + scan, '\n', end - scan) : nullptr;
     return p ? static_cast<size_t>(static_cast<const char*>(p) - D) + 1 : std::string::npos;
   }
   if (t->readnl == kNlCR) {
-    const void* p = std::memchr(D + scan, '\r', end - scan);
+    const void* p = scan < end ? std::memchr(D + scan, '\r', end - scan) : nullptr;
     return p ? static_cast<size_t>(static_cast<const char*>(p) - D) + 1 : std::string::npos;
   }
   for (size_t i = scan; i < end; ++i) {
