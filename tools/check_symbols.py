@@ -143,6 +143,9 @@ ALLOWED_OS_CALLS = {
 # Denied calls one object may make, keyed by (object, function), each with
 # the reason it cannot reach the outside world. Keep it empty if you can.
 ALLOWED_IN_OBJECT = {
+    ("gmp_alloc.cc.o", "abort"): "GMP's allocation functions cannot report failure; capy checks sizes and the "
+                                 "memory limit before each big-integer operation, so this runs only when the "
+                                 "machine itself is out of memory or a block's header is corrupt",
 }
 
 
