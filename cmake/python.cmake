@@ -56,9 +56,16 @@ if(CAPY_PYTHON_BUILD)
 
   # A shared object links with undefined symbols (the interpreter provides
   # Python's): importing the module right after the link finds any other.
-  if(NOT CAPY_SANITIZE AND NOT CAPY_TSAN AND NOT CMAKE_CROSSCOMPILING)
+  # (With the sanitizers the interpreter needs their runtime preloaded.)
+  set(_capy_import_env PYTHONPATH=${CMAKE_BINARY_DIR}/python PYTHONDONTWRITEBYTECODE=1)
+  if(CAPY_SANITIZE)
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
+                    OUTPUT_VARIABLE _capy_libasan OUTPUT_STRIP_TRAILING_WHITESPACE)
+    list(APPEND _capy_import_env LD_PRELOAD=${_capy_libasan} ASAN_OPTIONS=detect_leaks=0)
+  endif()
+  if(NOT CAPY_TSAN AND NOT CMAKE_CROSSCOMPILING)
     add_custom_command(TARGET capy_python POST_BUILD
-      COMMAND ${CMAKE_COMMAND} -E env PYTHONPATH=${CMAKE_BINARY_DIR}/python PYTHONDONTWRITEBYTECODE=1
+      COMMAND ${CMAKE_COMMAND} -E env ${_capy_import_env}
               ${Python3_EXECUTABLE} -c "import capy._capy"
       COMMENT "Importing the capy module"
       VERBATIM)

@@ -152,9 +152,23 @@ def test_host_structure_with_exponential_unfolding_is_bounded():
 
 
 GUEST_DAG = """
-import resource, sys, time
-resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+import os, sys, threading, time
 import capy
+
+def watchdog():
+    # A memory cap that also works under AddressSanitizer (which needs a
+    # huge address space, so RLIMIT_AS cannot be used): the conversion runs
+    # without the GIL, so this thread keeps running.
+    page = os.sysconf("SC_PAGE_SIZE")
+    while True:
+        with open("/proc/self/statm") as f:
+            rss = int(f.read().split()[1]) * page
+        if rss > 1 << 30:
+            print("memory cap: 1 GiB of RSS", flush=True)
+            os._exit(99)
+        time.sleep(0.05)
+
+threading.Thread(target=watchdog, daemon=True).start()
 start = time.monotonic()
 try:
     got = capy.run("w = []\\nfor _ in range(60):\\n    w = [w, w]\\nw", max_time=5)
