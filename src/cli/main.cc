@@ -22,6 +22,7 @@
 #include "compiler/disassembler.h"
 #include "host/module_source.h"
 #include "host/posix_fs.h"
+#include "modules/atexit.h"
 #include "modules/registry.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -332,18 +333,29 @@ int run(int argc, char** argv) {
   }
   Value r = capy::run_main(I, shown, code);
   fflush(stdout);
-  if (!r.is_error()) return 0;
-  if (I.ended != capy::LimitKind::None) {
+  int status = [&]() -> int {
+    if (!r.is_error()) return 0;
+    if (I.ended != capy::LimitKind::None) {
+      fprintf(stderr, "capy: %s\n", limit_name(I.ended));
+      return 3;
+    }
+    capy::BaseExc* e = I.take_pending();
+    if (!e) return 1;
+    if (capy::is_subtype(e->type_, runtime.exc_SystemExit)) return system_exit_status(I, e);
+    std::string text = capy::format_exception(I, e);
+    if (I.pending) { I.pending = nullptr; text += "\n(error while formatting the traceback)\n"; }
+    fwrite(text.data(), 1, text.size(), stderr);
+    return 1;
+  }();
+  // As at CPython's exit: the atexit functions (weakref.finalize among
+  // them) run after the report of the main program's outcome.
+  if (I.ended == capy::LimitKind::None && !capy::run_atexit(I)) {
+    fflush(stdout);
     fprintf(stderr, "capy: %s\n", limit_name(I.ended));
     return 3;
   }
-  capy::BaseExc* e = I.take_pending();
-  if (!e) return 1;
-  if (capy::is_subtype(e->type_, runtime.exc_SystemExit)) return system_exit_status(I, e);
-  std::string text = capy::format_exception(I, e);
-  if (I.pending) { I.pending = nullptr; text += "\n(error while formatting the traceback)\n"; }
-  fwrite(text.data(), 1, text.size(), stderr);
-  return 1;
+  fflush(stdout);
+  return status;
 }
 
 }  // namespace

@@ -9,15 +9,23 @@
 #include "gc/heap.h"
 #include "vm/isolate.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define CAPY_ASAN 1
+#else
+#define CAPY_ASAN 0
+#endif
+
 namespace capy {
 
 namespace {
 
 // Collects every word of the native stack between the current stack pointer
-// and the isolate's recorded stack base. Registers are spilled first with
-// setjmp so that pointers held only in callee-saved registers are seen.
+// and the isolate's recorded stack base, except those in [skip_lo, skip_hi).
+// Registers are spilled first with setjmp so that pointers held only in
+// callee-saved registers are seen.
 __attribute__((noinline, no_sanitize_address)) void scan_native_stack(
-    void* base, std::vector<uintptr_t>& words) {
+    void* base, uintptr_t skip_lo, uintptr_t skip_hi, std::vector<uintptr_t>& words) {
   jmp_buf regs;
   setjmp(regs);
   volatile char here = 0;
@@ -26,6 +34,15 @@ __attribute__((noinline, no_sanitize_address)) void scan_native_stack(
   if (hi <= lo) return;
   lo &= ~uintptr_t(7);
   for (uintptr_t p = lo; p + sizeof(uintptr_t) <= hi; p += sizeof(uintptr_t)) {
+    if (p >= skip_lo && p < skip_hi) {
+      p = ((skip_hi + 7) & ~uintptr_t(7)) - sizeof(uintptr_t);  // resume at the first word past the range
+      continue;
+    }
+#if CAPY_ASAN
+    // Redzones between locals never hold a live value, only what earlier
+    // frames left there.
+    if (__asan_address_is_poisoned(reinterpret_cast<void*>(p))) continue;
+#endif
     uintptr_t w = *reinterpret_cast<volatile uintptr_t*>(p);
     if ((w & Value::kTagMask) == Value::kPtrTag) w &= Value::kPayloadMask;
     if (w && (w & 15) == 0) words.push_back(w);
@@ -48,11 +65,19 @@ void Isolate::collect() {
   if (stack_base) {
     std::vector<uintptr_t> words;
     words.reserve(4096);
-    scan_native_stack(stack_base, words);
+    // A host may keep the Isolate itself on the stack. Its fields are
+    // precise roots (trace_roots) or bookkeeping that must not keep anything
+    // alive (the heap's list of objects starts at the newest one), so its
+    // own memory is not scanned.
+    uintptr_t self = reinterpret_cast<uintptr_t>(this);
+    scan_native_stack(stack_base, self, self + sizeof(Isolate), words);
     for (uintptr_t w : words)
       if (heap.is_object_address(w)) tracer.visit(reinterpret_cast<Object*>(w));
   }
   tracer.drain();
+  // Weak references to unmarked objects are cleared now; their callbacks
+  // wait for the next safe point (run_weak_callbacks).
+  weak.after_mark(heap);
 
   // Sweep, in two passes: finalize every dead object while all types are
   // still alive, then free them.

@@ -1057,8 +1057,7 @@ Value g_typecode(Isolate& I, Value self) {
 
 Value g_itemsize(Isolate&, Value self) { return Value::small_int(A(self)->itemsize); }
 
-}  // namespace
-
+// The array's buffer (the type's buffer slot, inherited by subclasses).
 bool array_buffer(Object* o, BufferInfo* out) {
   if (!is_array_type(o->type_)) return false;
   auto* a = static_cast<ArrayObj*>(o);
@@ -1071,6 +1070,8 @@ bool array_buffer(Object* o, BufferInfo* out) {
   return true;
 }
 
+}  // namespace
+
 int init_array_module(Isolate& I, Module* m) {
   Type* t = new_type(I, "array.array", "array", sizeof(ArrayObj));
   if (!t) return -1;
@@ -1078,6 +1079,7 @@ int init_array_module(Isolate& I, Module* m) {
   t->new_ = array_new;
   t->trace = array_trace;
   t->finalize = array_finalize;
+  t->buffer = array_buffer;
   t->repr = array_repr;
   t->str = array_repr;
   t->hash = array_hash;

@@ -692,7 +692,42 @@ struct BytesIOObj : IOBaseObj {
   size_t cap;
   size_t pos;
   uint8_t closed;
+  uint32_t exports;  // live memoryviews from getbuffer()
 };
+
+/// _io._BytesIOBuffer: what getbuffer()'s memoryview is a view of (its
+/// `obj`). It exports the BytesIO's bytes, writable, counting the views in
+/// the BytesIO's `exports`; while any exists, the BytesIO refuses to
+/// change (BufferError), as in CPython.
+struct BytesIOBuf : Object {
+  BytesIOObj* source;
+};
+
+void bytesiobuf_trace(Object* o, Tracer& t) { t.visit(static_cast<BytesIOBuf*>(o)->source); }
+
+bool bytesiobuf_buffer(Object* o, BufferInfo* out) {
+  BytesIOObj* b = static_cast<BytesIOBuf*>(o)->source;
+  out->data = b->buf;
+  out->len = b->len;
+  out->itemsize = 1;
+  out->format = 'B';
+  out->readonly = false;
+  out->exports = &b->exports;
+  return true;
+}
+
+Type* make_bytesiobuf_type(Isolate& I) {
+  Type* t = isolate_type_new(I, "_io._BytesIOBuffer", "_BytesIOBuffer", "_io", sizeof(BytesIOBuf), bytesiobuf_trace);
+  if (t) t->buffer = bytesiobuf_buffer;
+  return t;
+}
+
+constexpr const char kBioExportsMsg[] = "Existing exports of data: object cannot be re-sized";
+
+/// 0, or -1 with BufferError while getbuffer() views exist.
+inline int bio_check_exports(Isolate& I, BytesIOObj* b) {
+  return b->exports ? buffer_check_resize(I, &b->exports, kBioExportsMsg) : 0;
+}
 
 void bytesio_trace(Object* o, Tracer& t) { t.visit(static_cast<BytesIOObj*>(o)->dict); }
 
@@ -759,6 +794,7 @@ int bytesio_init(Isolate& I, Value self, const Value* args, size_t nargs, Tuple*
   auto* b = self.as<BytesIOObj>();
   b->len = 0;
   b->pos = 0;
+  if (bio_check_exports(I, b) < 0) return -1;
   if (!a[0].is_null() && !a[0].is_none()) {
     std::string_view d;
     std::string keep;
@@ -898,6 +934,7 @@ Value m_bio_write(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   std::string_view d;
   std::string keep;
   if (!get_buffer(I, args[1], &d, &keep)) return Value::error();
+  if (bio_check_exports(I, b) < 0) return Value::error();
   size_t n = d.size();
   if (bio_write(I, b, d) < 0) return Value::error();
   return int_from_i64(I, static_cast<int64_t>(n));
@@ -967,6 +1004,7 @@ Value m_bio_truncate(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (!b) return Value::error();
   if (check_no_kwargs(I, "truncate", kw) < 0 || check_nargs(I, "truncate", nargs - 1, 0, 1) < 0)
     return Value::error();
+  if (bio_check_exports(I, b) < 0) return Value::error();
   int64_t size = static_cast<int64_t>(b->pos);
   if (nargs > 1 && !args[1].is_none()) {
     if (!opt_size(I, args[1], &size)) return Value::error();
@@ -1001,6 +1039,7 @@ Value m_bio_close(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   BytesIOObj* b = bio_self(I, args[0], false);
   if (!b) return Value::error();
   if (check_nargs(I, "close", nargs - 1, 0, 0) < 0) return Value::error();
+  if (bio_check_exports(I, b) < 0) return Value::error();
   b->closed = 1;
   if (b->buf) {
     I.heap.free_raw(b->buf, b->cap);
@@ -1038,6 +1077,25 @@ Value m_bio_getstate(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (v.is_error()) return v;
   Value d = b->dict ? Value::object(dict_copy(I, b->dict)) : Value::none();
   return tuple_pack(I, {v, int_from_i64(I, static_cast<int64_t>(b->pos)), d});
+}
+
+// getbuffer(): a writable memoryview of the contents.
+Value m_bio_getbuffer(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
+  BytesIOObj* b = bio_self(I, args[0]);
+  if (!b) return Value::error();
+  if (check_no_kwargs(I, "getbuffer", kw) < 0 || check_nargs(I, "BytesIO.getbuffer", nargs - 1, 0, 0) < 0)
+    return Value::error();
+  // The type made with the module (a new one if the guest replaced it).
+  Value tv = stdlib_module_attr(I, "io", "_BytesIOBuffer");
+  Type* t = tv.is_object() && tv.as_object()->type_ == I.rt.type_type && tv.as<Type>()->trace == bytesiobuf_trace
+                ? tv.as<Type>()
+                : make_bytesiobuf_type(I);
+  if (!t) return Value::error();
+  auto* buf = static_cast<BytesIOBuf*>(I.heap.alloc_object(t, sizeof(BytesIOBuf)));
+  if (!buf) return raise_memory(I);
+  buf->source = b;
+  Value bv = Value::object(buf);
+  return call(I, Value::object(I.rt.memoryview_type), &bv, 1);
 }
 
 Value m_sizeof_sio(Isolate& I, const Value* args, size_t, Tuple*) {
@@ -1399,9 +1457,13 @@ int init_io_module(Isolate& I, Module* m) {
       stdlib_add_method(I, bt, "__iter__", m_iter<bio_iter>) < 0 ||
       stdlib_add_method(I, bt, "__next__", m_next<bio_next>) < 0 ||
       stdlib_add_method(I, bt, "__getstate__", m_bio_getstate) < 0 ||
+      stdlib_add_method(I, bt, "getbuffer", m_bio_getbuffer) < 0 ||
       stdlib_add_method(I, bt, "__sizeof__", m_sizeof_bio) < 0 ||
       stdlib_add_getset(I, bt, "closed", bio_get_closed) < 0)
     return -1;
+
+  Type* biobuf = make_bytesiobuf_type(I);
+  if (!biobuf || module_add_value(I, m, "_BytesIOBuffer", Value::object(biobuf)) < 0) return -1;
 
   if (module_add_value(I, m, "_IOBase", Value::object(iob)) < 0 ||
       module_add_value(I, m, "_RawIOBase", Value::object(raw)) < 0 ||

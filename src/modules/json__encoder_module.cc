@@ -7,12 +7,10 @@ namespace capy {
 int init_json__encoder_module(Isolate& I, Module* m) {
   static const char kSource[] =
       "from json import JSONEncoder\n"
-      "from json import _encode_str\n"
+      "from json import _make_iterencode\n"
+      "from json import _encode_basestring as encode_basestring\n"
+      "from json import _encode_basestring_ascii as encode_basestring_ascii\n"
       "INFINITY = float('inf')\n"
-      "def encode_basestring(s):\n"
-      "    return _encode_str(s, False)\n"
-      "def encode_basestring_ascii(s):\n"
-      "    return _encode_str(s, True)\n"
       "py_encode_basestring = encode_basestring\n"
       "py_encode_basestring_ascii = encode_basestring_ascii\n"
       "c_encode_basestring = encode_basestring\n"

@@ -979,10 +979,200 @@ class JSONEncoder(object):
             chunks = list(chunks)
         return ''.join(chunks)
     def iterencode(self, o, _one_shot=False):
-        return [_encode(o, self.default, self.indent, self.key_separator, self.item_separator,
-                        self.sort_keys, self.skipkeys, self.ensure_ascii, self.check_circular,
-                        self.allow_nan)]
+        if _one_shot and self.indent is None:
+            # CPython's C encoder (c_make_encoder) gives the whole text as one chunk.
+            return [_encode(o, self.default, self.indent, self.key_separator, self.item_separator,
+                            self.sort_keys, self.skipkeys, self.ensure_ascii, self.check_circular,
+                            self.allow_nan)]
+        markers = {} if self.check_circular else None
+        _encoder = _encode_basestring_ascii if self.ensure_ascii else _encode_basestring
+
+        def floatstr(o, allow_nan=self.allow_nan, _repr=float.__repr__, _inf=_INFINITY, _neginf=-_INFINITY):
+            if o != o:
+                text = 'NaN'
+            elif o == _inf:
+                text = 'Infinity'
+            elif o == _neginf:
+                text = '-Infinity'
+            else:
+                return _repr(o)
+            if not allow_nan:
+                raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
+            return text
+
+        return _make_iterencode(markers, self.default, _encoder, self.indent, floatstr, self.key_separator,
+                                self.item_separator, self.sort_keys, self.skipkeys, _one_shot)(o, 0)
 JSONEncoder.__module__ = 'json.encoder'
+
+_INFINITY = float('inf')
+
+def _encode_basestring(s):
+    return _encode_str(s, False)
+
+def _encode_basestring_ascii(s):
+    return _encode_str(s, True)
+
+def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separator, _item_separator,
+                     _sort_keys, _skipkeys, _one_shot, ValueError=ValueError, dict=dict, float=float, id=id,
+                     int=int, isinstance=isinstance, list=list, str=str, tuple=tuple, _intstr=int.__repr__):
+    # The chunks of CPython's pure-Python encoder (json.encoder._make_iterencode),
+    # which iterencode() and dump() yield one by one.
+    if _indent is not None and not isinstance(_indent, str):
+        _indent = ' ' * _indent
+
+    def _iterencode_list(lst, _current_indent_level):
+        if not lst:
+            yield '[]'
+            return
+        if markers is not None:
+            markerid = id(lst)
+            if markerid in markers:
+                raise ValueError("Circular reference detected")
+            markers[markerid] = lst
+        buf = '['
+        if _indent is not None:
+            _current_indent_level += 1
+            newline_indent = '\n' + _indent * _current_indent_level
+            separator = _item_separator + newline_indent
+            buf += newline_indent
+        else:
+            newline_indent = None
+            separator = _item_separator
+        first = True
+        for value in lst:
+            if first:
+                first = False
+            else:
+                buf = separator
+            if isinstance(value, str):
+                yield buf + _encoder(value)
+            elif value is None:
+                yield buf + 'null'
+            elif value is True:
+                yield buf + 'true'
+            elif value is False:
+                yield buf + 'false'
+            elif isinstance(value, int):
+                yield buf + _intstr(value)
+            elif isinstance(value, float):
+                yield buf + _floatstr(value)
+            else:
+                yield buf
+                if isinstance(value, (list, tuple)):
+                    chunks = _iterencode_list(value, _current_indent_level)
+                elif isinstance(value, dict):
+                    chunks = _iterencode_dict(value, _current_indent_level)
+                else:
+                    chunks = _iterencode(value, _current_indent_level)
+                yield from chunks
+        if newline_indent is not None:
+            _current_indent_level -= 1
+            yield '\n' + _indent * _current_indent_level
+        yield ']'
+        if markers is not None:
+            del markers[markerid]
+
+    def _iterencode_dict(dct, _current_indent_level):
+        if not dct:
+            yield '{}'
+            return
+        if markers is not None:
+            markerid = id(dct)
+            if markerid in markers:
+                raise ValueError("Circular reference detected")
+            markers[markerid] = dct
+        yield '{'
+        if _indent is not None:
+            _current_indent_level += 1
+            newline_indent = '\n' + _indent * _current_indent_level
+            item_separator = _item_separator + newline_indent
+            yield newline_indent
+        else:
+            newline_indent = None
+            item_separator = _item_separator
+        first = True
+        if _sort_keys:
+            items = sorted(dct.items())
+        else:
+            items = dct.items()
+        for key, value in items:
+            if isinstance(key, str):
+                pass
+            elif isinstance(key, float):
+                key = _floatstr(key)
+            elif key is True:
+                key = 'true'
+            elif key is False:
+                key = 'false'
+            elif key is None:
+                key = 'null'
+            elif isinstance(key, int):
+                key = _intstr(key)
+            elif _skipkeys:
+                continue
+            else:
+                raise TypeError(f'keys must be str, int, float, bool or None, not {key.__class__.__name__}')
+            if first:
+                first = False
+            else:
+                yield item_separator
+            yield _encoder(key)
+            yield _key_separator
+            if isinstance(value, str):
+                yield _encoder(value)
+            elif value is None:
+                yield 'null'
+            elif value is True:
+                yield 'true'
+            elif value is False:
+                yield 'false'
+            elif isinstance(value, int):
+                yield _intstr(value)
+            elif isinstance(value, float):
+                yield _floatstr(value)
+            else:
+                if isinstance(value, (list, tuple)):
+                    chunks = _iterencode_list(value, _current_indent_level)
+                elif isinstance(value, dict):
+                    chunks = _iterencode_dict(value, _current_indent_level)
+                else:
+                    chunks = _iterencode(value, _current_indent_level)
+                yield from chunks
+        if newline_indent is not None:
+            _current_indent_level -= 1
+            yield '\n' + _indent * _current_indent_level
+        yield '}'
+        if markers is not None:
+            del markers[markerid]
+
+    def _iterencode(o, _current_indent_level):
+        if isinstance(o, str):
+            yield _encoder(o)
+        elif o is None:
+            yield 'null'
+        elif o is True:
+            yield 'true'
+        elif o is False:
+            yield 'false'
+        elif isinstance(o, int):
+            yield _intstr(o)
+        elif isinstance(o, float):
+            yield _floatstr(o)
+        elif isinstance(o, (list, tuple)):
+            yield from _iterencode_list(o, _current_indent_level)
+        elif isinstance(o, dict):
+            yield from _iterencode_dict(o, _current_indent_level)
+        else:
+            if markers is not None:
+                markerid = id(o)
+                if markerid in markers:
+                    raise ValueError("Circular reference detected")
+                markers[markerid] = o
+            o = _default(o)
+            yield from _iterencode(o, _current_indent_level)
+            if markers is not None:
+                del markers[markerid]
+    return _iterencode
 
 class JSONDecoder(object):
     def __init__(self, *, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
@@ -1052,8 +1242,22 @@ def _loads_slow(s, kw):
         cls = JSONDecoder
     return cls(**kw).decode(s)
 
-def dump(obj, fp, **kw):
-    fp.write(dumps(obj, **kw))
+_default_encoder = JSONEncoder()
+
+def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
+         indent=None, separators=None, default=None, sort_keys=False, **kw):
+    # As CPython: the chunks of iterencode() are written one by one.
+    if (not skipkeys and ensure_ascii and check_circular and allow_nan and cls is None and indent is None
+            and separators is None and default is None and not sort_keys and not kw):
+        iterable = _default_encoder.iterencode(obj)
+    else:
+        if cls is None:
+            cls = JSONEncoder
+        iterable = cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
+                       allow_nan=allow_nan, indent=indent, separators=separators, default=default,
+                       sort_keys=sort_keys, **kw).iterencode(obj)
+    for chunk in iterable:
+        fp.write(chunk)
 
 def load(fp, **kw):
     return loads(fp.read(), **kw)
@@ -1084,6 +1288,9 @@ int init_json_module(Isolate& I, Module* m) {
     Value fn = builtin_function_new(I, n, f.fn, Value::object(st));
     if (fn.is_error() || dict_set_str(I, m->dict, n, fn) < 0) return -1;
   }
+  // json is a package (json.decoder, json.encoder are native submodules).
+  List* path = list_new(I, 0);
+  if (!path || dict_set_str(I, m->dict, I.rt.n___path__, Value::object(path)) < 0) return -1;
   Value r = run_module_source(I, m, "<capy>/json.py", kJsonSource);
   if (r.is_error()) return -1;
   st->decode_error = dict_get_cstr(I, m->dict, "JSONDecodeError");

@@ -45,7 +45,7 @@ Type* stdlib_make_type(Isolate& I, const char* name, const char* module, Type* b
   t->nb_pos = base->nb_pos; t->nb_invert = base->nb_invert; t->nb_abs = base->nb_abs; t->nb_int = base->nb_int;
   t->nb_float = base->nb_float; t->nb_index = base->nb_index; t->descr_get = base->descr_get;
   t->descr_set = base->descr_set; t->new_ = base->new_; t->init = base->init; t->trace = base->trace;
-  t->finalize = base->finalize;
+  t->finalize = base->finalize; t->buffer = base->buffer;
   for (int i = 0; i < kNbCount; ++i) {
     t->nb[i] = base->nb[i];
     t->nb_inplace[i] = base->nb_inplace[i];

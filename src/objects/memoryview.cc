@@ -201,30 +201,33 @@ int pack_item(Isolate& I, char fmt, char* p, Value v) {
 bool buffer_of_exporter(Value v, BufferInfo* out) {
   if (!v.is_object()) return false;
   Object* o = v.as_object();
-  if (o->type_->flags & kTypeBytesSubclass) {
-    Bytes* b = static_cast<Bytes*>(o);
-    out->data = b->data;
-    out->len = b->size();
-    out->itemsize = 1;
-    out->format = 'B';
-    out->readonly = true;
-    out->exports = nullptr;
-    return true;
-  }
-  if (is_bytearray_type(o->type_)) {
-    ByteArray* b = static_cast<ByteArray*>(o);
-    out->data = b->data;
-    out->len = b->size;
-    out->itemsize = 1;
-    out->format = 'B';
-    out->readonly = false;
-    out->exports = &o->aux_;
-    return true;
-  }
-  return array_buffer(o, out);
+  BufferFn f = o->type_->buffer;
+  return f && f(o, out);
 }
 
 namespace {
+
+bool bytes_buffer(Object* o, BufferInfo* out) {
+  Bytes* b = static_cast<Bytes*>(o);
+  out->data = b->data;
+  out->len = b->size();
+  out->itemsize = 1;
+  out->format = 'B';
+  out->readonly = true;
+  out->exports = nullptr;
+  return true;
+}
+
+bool bytearray_buffer(Object* o, BufferInfo* out) {
+  ByteArray* b = static_cast<ByteArray*>(o);
+  out->data = b->data;
+  out->len = b->size;
+  out->itemsize = 1;
+  out->format = 'B';
+  out->readonly = false;
+  out->exports = &o->aux_;
+  return true;
+}
 
 /// Gives back the exports of the views on `exports` that the guest can no
 /// longer reach. Views dropped without release() are only finalized by a
@@ -280,6 +283,9 @@ char* view_base(Isolate& I, MemoryView* m) {
     raise(I, I.rt.exc_ValueError, "memoryview: the underlying buffer is no longer valid");
     return nullptr;
   }
+  // An empty exporter may have no memory at all (b.len is 0, so the view
+  // touches no byte): any non-null pointer serves.
+  if (!b.data) return reinterpret_cast<char*>(m);
   return b.data + m->offset;
 }
 
@@ -1070,6 +1076,8 @@ Value g_contiguous(Isolate& I, Value self) {
 }  // namespace
 
 void init_memoryview_type(Runtime& rt) {
+  rt.bytes_type->buffer = bytes_buffer;
+  rt.bytearray_type->buffer = bytearray_buffer;
   Type* t = rt.memoryview_type;
   t->basicsize = sizeof(MemoryView);
   t->repr = mv_repr;

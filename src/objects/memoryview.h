@@ -1,10 +1,11 @@
 // memoryview, and capy's small internal buffer protocol: the contiguous
-// memory that bytes, bytearray and array.array export to memoryview,
+// memory that an object exports through its type's `buffer` slot (bytes,
+// bytearray, array.array, BytesIO.getbuffer()'s buffer) to memoryview,
 // struct and array (CPython's Py_buffer, reduced to what those need).
 //
-// Exports: every live (unreleased) memoryview on a bytearray or an array
-// counts as one export of it; while any exists the exporter refuses to
-// change size (BufferError). A memoryview that is dropped without
+// Exports: every live (unreleased) memoryview on a mutable exporter counts
+// as one export of it (BufferInfo::exports); while any exists the exporter
+// refuses to change size (BufferError). A memoryview that is dropped without
 // release() gives its export back when the collector finalizes it;
 // buffer_check_resize runs a collection before refusing a resize, so that
 // views that are already garbage never block one.
@@ -31,13 +32,11 @@ struct BufferInfo {
   uint32_t* exports = nullptr;  // the exporter's export counter; nullptr: immutable (bytes)
 };
 
-/// The buffer of bytes, bytearray or array.array (not memoryview; see
-/// buffer_bytes for "any bytes-like object"). false when v exports none.
+/// The buffer v exports through its type's `buffer` slot: bytes,
+/// bytearray, array.array, the buffer behind BytesIO.getbuffer()… (not
+/// memoryview itself; see buffer_bytes for "any bytes-like object"). false
+/// when v exports none.
 bool buffer_of_exporter(Value v, BufferInfo* out);
-
-/// array.array's side of the protocol (array_module.cc): fills `out` and
-/// returns true when o is an array (or an instance of a subclass).
-bool array_buffer(Object* o, BufferInfo* out);
 
 /// The contents of any bytes-like object (bytes, bytearray, array.array,
 /// memoryview) as one contiguous byte string: 1 with *out set (pointing into

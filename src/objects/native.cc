@@ -64,7 +64,7 @@ Type* make_builtin_type(Runtime& rt, Type* storage, const char* name, Type* base
     if (base) {
 #define INHERIT(slot) if (!t->slot) t->slot = base->slot
       INHERIT(repr); INHERIT(str); INHERIT(hash); INHERIT(richcompare); INHERIT(getattr); INHERIT(setattr);
-      INHERIT(trace); INHERIT(finalize);
+      INHERIT(trace); INHERIT(finalize); INHERIT(buffer);
 #undef INHERIT
       size_t n = 1 + (base->mro ? base->mro->size() : 0);
       Tuple* mro = tuple_new(B, n);

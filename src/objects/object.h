@@ -88,6 +88,10 @@ using InitFn = int (*)(Isolate&, Value self, const Value* args, size_t nargs, Tu
 using TraceFn = void (*)(Object* self, Tracer& tracer);
 /// Releases resources that are not heap objects (GMP limbs, side buffers).
 using FinalizeFn = void (*)(Isolate&, Object* self);
+struct BufferInfo;
+/// The memory an object exports to memoryview, struct, array… (CPython's
+/// buffer protocol; see objects/memoryview.h). false: none.
+using BufferFn = bool (*)(Object* self, BufferInfo* out);
 
 enum TypeFlags : uint32_t {
   kTypeHeap = 1u << 0,          // created by a class statement (mutable, collected)
@@ -155,6 +159,7 @@ struct Type : Object {
   InitFn init;
   TraceFn trace;
   FinalizeFn finalize;
+  BufferFn buffer;   // layout-level, like trace: inherited from the solid base
 
   bool is_heap() const { return flags & kTypeHeap; }
 };

@@ -512,7 +512,7 @@ void inherit_slots(Type* t, Type* b) {
   INHERIT(call); INHERIT(iter); INHERIT(next); INHERIT(len); INHERIT(getitem); INHERIT(setitem);
   INHERIT(contains); INHERIT(bool_); INHERIT(nb_pow3); INHERIT(nb_neg); INHERIT(nb_pos); INHERIT(nb_invert);
   INHERIT(nb_abs); INHERIT(nb_int); INHERIT(nb_float); INHERIT(nb_index); INHERIT(descr_get); INHERIT(descr_set);
-  INHERIT(new_); INHERIT(init); INHERIT(trace); INHERIT(finalize);
+  INHERIT(new_); INHERIT(init); INHERIT(trace); INHERIT(finalize); INHERIT(buffer);
   for (int i = 0; i < kNbCount; ++i) { INHERIT(nb[i]); INHERIT(nb_inplace[i]); }
   if (!t->basicsize || t->basicsize < b->basicsize) t->basicsize = b->basicsize;
   if (!t->itemsize) t->itemsize = b->itemsize;
@@ -628,6 +628,7 @@ void type_fixup_slots(Isolate& I, Type* t) {
   // Layout-level slots come from the solid base.
   if (!t->trace) t->trace = t->base->trace;
   if (!t->finalize) t->finalize = t->base->finalize;
+  if (!t->buffer) t->buffer = t->base->buffer;
 }
 
 void finish_builtin_types(Runtime& rt) {

@@ -203,6 +203,7 @@ LimitKind interrupt_kind(uint32_t v) {
 bool vm_safe_point(Isolate& I) {
   if (!I.check_limits()) return false;
   I.maybe_collect();
+  if (I.weak.has_pending() && !run_weak_callbacks(I)) return false;
   return I.ended == LimitKind::None;
 }
 

@@ -228,6 +228,8 @@ void Isolate::trace_roots(Tracer& t) {
   t.visit(reinterpret_cast<Object*>(pending));
   t.visit(reinterpret_cast<Object*>(handled));
   for (Value v : extra_roots) t.visit(v);
+  weak.trace(t);
+  t.visit(reinterpret_cast<Object*>(exit_funcs));
   for (auto& [k, s] : interned_) t.visit(reinterpret_cast<Object*>(s));
   trace_frames(*this, t);
 }

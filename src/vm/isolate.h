@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gc/heap.h"
+#include "gc/weak.h"
 #include "objects/source_registry.h"
 #include "objects/object.h"
 #include "vm/runtime.h"
@@ -233,6 +234,11 @@ class Isolate {
   /// io's buffered file writers holding unwritten bytes (io_file.cc): a weak
   /// list, flushed before every file-system operation of the guest.
   void* io_unflushed = nullptr;
+  /// Weak references and their queued callbacks (gc/weak.h).
+  WeakRegistry weak;
+  /// atexit's registered calls (a list of (func, args, kwargs) tuples), run
+  /// by run_atexit (modules/atexit.h) when the main program has ended.
+  List* exit_funcs = nullptr;
   /// id() numbers: serials handed out on first request, never addresses.
   std::unordered_map<const Object*, uint64_t> ids;
   uint64_t next_id = 1;

@@ -1,476 +1,522 @@
-"""Weak references (capy).
+"""Weak reference support for Python (CPython 3.11's weakref, on capy's
+_weakref).
 
-DEVIATION FROM CPYTHON: capy's collector has no weak references yet, so a
-"weak" reference here holds its referent strongly. Everything else follows
-CPython's API: ref() objects are callable and return the referent; the
-Weak*Dictionary and WeakSet containers behave as their CPython versions do
-while the referents are alive -- which, here, is always. Reference
-callbacks therefore never run, entries never disappear on their own, and a
-finalize() object runs its function only when called explicitly (not when
-the object would have been collected, nor at interpreter exit).
+capy's collector is a tracing one, without reference counts: a weak
+reference is cleared, and its callback queued, by the first collection that
+finds its referent unreachable -- not at the moment the last strong
+reference goes away. gc.collect() runs one. See docs/modules/weakref.md.
 """
 
-from _collections_abc import MutableMapping, MutableSet
-import types as _types
+# Naming convention: Variables named "wr" are weak reference objects;
+# they are called this instead of "ref" to avoid name collisions with
+# the module-global ref() function imported from _weakref.
+
+from _weakref import (
+     getweakrefcount,
+     getweakrefs,
+     ref,
+     proxy,
+     CallableProxyType,
+     ProxyType,
+     ReferenceType,
+     _remove_dead_weakref)
+
+from _weakrefset import WeakSet, _IterationGuard
+
+import _collections_abc  # Import after _weakref to avoid circular import.
+import sys
+import itertools
+
+ProxyTypes = (ProxyType, CallableProxyType)
 
 __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
            "WeakKeyDictionary", "ReferenceType", "ProxyType",
            "CallableProxyType", "ProxyTypes", "WeakValueDictionary",
            "WeakSet", "WeakMethod", "finalize"]
 
-# Types whose instances CPython cannot reference weakly.
-_NOT_WEAKREFABLE = (int, float, complex, str, bytes, bool, tuple, list, dict, bytearray, type(None),
-                    type(NotImplemented), type(Ellipsis), range, slice)
-_VARSIZE = (int, str, bytes, tuple)
 
-# id(referent) -> list of the live ref objects to it (getweakrefcount & co).
-_refs_by_id = {}
-
-
-def _check_weakrefable(obj):
-    cls = type(obj)
-    if cls in _NOT_WEAKREFABLE or isinstance(obj, _VARSIZE):
-        raise TypeError("cannot create weak reference to '%s' object" % cls.__name__)
-    # A class whose __slots__ (all along its Python bases) omit __weakref__.
-    python_bases = [k for k in cls.__mro__ if k.__module__ != 'builtins']
-    if python_bases and all('__slots__' in k.__dict__ for k in python_bases):
-        for k in python_bases:
-            slots = k.__dict__['__slots__']
-            if isinstance(slots, str):
-                slots = (slots,)
-            if '__weakref__' in slots or '__dict__' in slots:
-                return
-        base = [k for k in cls.__mro__ if k.__module__ == 'builtins'][0]
-        if base is object:
-            raise TypeError("cannot create weak reference to '%s' object" % cls.__name__)
-
-
-def _addr(obj):
-    return '0x%x' % id(obj)
-
-
-class ref:
-    """ref(obj[, callback]): a callable returning obj (see the module note:
-    capy keeps obj alive; the callback never runs)."""
-
-    __slots__ = ('_obj', '__callback__', '_hash', '__weakref__')
-
-    def __new__(cls, obj, callback=None):
-        _check_weakrefable(obj)
-        self = object.__new__(cls)
-        self._obj = obj
-        self.__callback__ = callback
-        self._hash = None
-        _refs_by_id.setdefault(id(obj), []).append(self)
-        return self
-
-    def __init__(self, obj, callback=None):
-        pass
-
-    def __call__(self):
-        return self._obj
-
-    def __eq__(self, other):
-        if not isinstance(other, ref):
-            return NotImplemented
-        return self._obj == other._obj
-
-    def __ne__(self, other):
-        if not isinstance(other, ref):
-            return NotImplemented
-        return self._obj != other._obj
-
-    def __hash__(self):
-        if self._hash is None:
-            self._hash = hash(self._obj)
-        return self._hash
-
-    def __repr__(self):
-        obj = self._obj
-        name = getattr(obj, '__name__', None)
-        suffix = ' (%s)' % name if isinstance(name, str) else ''
-        return "<weakref at %s; to '%s' at %s%s>" % (_addr(self), type(obj).__name__, _addr(obj), suffix)
-
-    def __class_getitem__(cls, item):
-        return _types.GenericAlias(cls, item)
-
-
-ref.__module__ = 'weakref'
-ref.__name__ = ref.__qualname__ = 'ReferenceType'
-ReferenceType = ref
-
-
-def getweakrefcount(object):
-    """The number of weak references and proxies to object."""
-    return len(_refs_by_id.get(id(object), ()))
-
-
-def getweakrefs(object):
-    """The weak references and proxies to object."""
-    return list(_refs_by_id.get(id(object), ()))
-
+_collections_abc.MutableSet.register(WeakSet)
 
 class WeakMethod(ref):
-    """A weak reference to a bound method: calling it rebuilds the bound
-    method."""
+    """
+    A custom `weakref.ref` subclass which simulates a weak reference to
+    a bound method, working around the lifetime problem of bound methods.
+    """
 
-    __slots__ = ('_func_ref', '_meth_type')
+    __slots__ = "_func_ref", "_meth_type", "_alive", "__weakref__"
 
     def __new__(cls, meth, callback=None):
         try:
             obj = meth.__self__
             func = meth.__func__
         except AttributeError:
-            raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
-        self = ref.__new__(cls, obj, callback)
-        self._func_ref = func
+            raise TypeError("argument should be a bound method, not {}"
+                            .format(type(meth))) from None
+        def _cb(arg):
+            # The self-weakref trick is needed to avoid creating a reference
+            # cycle.
+            self = self_wr()
+            if self._alive:
+                self._alive = False
+                if callback is not None:
+                    callback(self)
+        self = ref.__new__(cls, obj, _cb)
+        self._func_ref = ref(func, _cb)
         self._meth_type = type(meth)
+        self._alive = True
+        self_wr = ref(self)
         return self
 
     def __call__(self):
-        obj = self._obj
-        return self._func_ref.__get__(obj, type(obj))
+        obj = super().__call__()
+        func = self._func_ref()
+        if obj is None or func is None:
+            return None
+        return self._meth_type(func, obj)
 
     def __eq__(self, other):
         if isinstance(other, WeakMethod):
-            return self._obj is other._obj and self._func_ref == other._func_ref
+            if not self._alive or not other._alive:
+                return self is other
+            return ref.__eq__(self, other) and self._func_ref == other._func_ref
         return NotImplemented
 
     def __ne__(self, other):
         if isinstance(other, WeakMethod):
-            return not (self._obj is other._obj and self._func_ref == other._func_ref)
+            if not self._alive or not other._alive:
+                return self is not other
+            return ref.__ne__(self, other) or self._func_ref != other._func_ref
         return NotImplemented
 
-    def __hash__(self):
-        return hash((id(self._obj), self._func_ref))
+    __hash__ = ref.__hash__
 
 
-# --- proxies ----------------------------------------------------------------------
+class WeakValueDictionary(_collections_abc.MutableMapping):
+    """Mapping class that references values weakly.
 
-def _target(p):
-    return object.__getattribute__(p, '_obj')
-
-
-def _proxy_op(name):
-    def op(self, *args):
-        return getattr(_target(self), name)(*args)
-    op.__name__ = name
-    return op
-
-
-class ProxyType:
-    """A proxy forwarding every operation to its referent."""
-
-    __slots__ = ('_obj', '__callback__', '__weakref__')
-
-    def __getattribute__(self, name):
-        if name in ('_obj', '__callback__'):
-            return object.__getattribute__(self, name)
-        return getattr(_target(self), name)
-
-    def __setattr__(self, name, value):
-        setattr(_target(self), name, value)
-
-    def __delattr__(self, name):
-        delattr(_target(self), name)
-
-    def __repr__(self):
-        obj = _target(self)
-        return "<weakproxy at %s; to '%s' at %s>" % (_addr(self), type(obj).__name__, _addr(obj))
-
-    def __str__(self):
-        return str(_target(self))
-
-    def __bool__(self):
-        return bool(_target(self))
-
-    def __len__(self):
-        return len(_target(self))
-
-    def __iter__(self):
-        return iter(_target(self))
-
-    def __next__(self):
-        return next(_target(self))
-
-    def __contains__(self, item):
-        return item in _target(self)
-
-    def __getitem__(self, key):
-        return _target(self)[key]
-
-    def __setitem__(self, key, value):
-        _target(self)[key] = value
-
-    def __delitem__(self, key):
-        del _target(self)[key]
-
-    def __eq__(self, other):
-        return _target(self) == other
-
-    def __ne__(self, other):
-        return _target(self) != other
-
-    def __lt__(self, other):
-        return _target(self) < other
-
-    def __le__(self, other):
-        return _target(self) <= other
-
-    def __gt__(self, other):
-        return _target(self) > other
-
-    def __ge__(self, other):
-        return _target(self) >= other
-
-    __hash__ = None
-
-    def __reversed__(self):
-        return reversed(_target(self))
-
-    def __index__(self):
-        return _target(self).__index__()
-
-    def __int__(self):
-        return int(_target(self))
-
-    def __float__(self):
-        return float(_target(self))
-
-    def __neg__(self):
-        return -_target(self)
-
-    def __pos__(self):
-        return +_target(self)
-
-    def __abs__(self):
-        return abs(_target(self))
-
-    def __invert__(self):
-        return ~_target(self)
-
-    def __enter__(self):
-        return _target(self).__enter__()
-
-    def __exit__(self, *args):
-        return _target(self).__exit__(*args)
-
-
-for _name in ('add', 'sub', 'mul', 'matmul', 'truediv', 'floordiv', 'mod', 'pow', 'lshift', 'rshift', 'and',
-              'or', 'xor', 'divmod'):
-    for _fmt in ('__%s__', '__r%s__', '__i%s__'):
-        _dunder = _fmt % _name
-        if _dunder == '__idivmod__':
-            continue
-        setattr(ProxyType, _dunder, _proxy_op(_dunder))
-del _name, _fmt, _dunder
-
-
-class CallableProxyType(ProxyType):
-    """A proxy to a callable object."""
-
-    __slots__ = ()
-
-    def __call__(self, *args, **kwargs):
-        return _target(self)(*args, **kwargs)
-
-
-ProxyType.__module__ = CallableProxyType.__module__ = 'weakref'
-ProxyTypes = (ProxyType, CallableProxyType)
-
-
-def proxy(object, callback=None):
-    """A proxy to object (see the module note about liveness)."""
-    _check_weakrefable(object)
-    cls = CallableProxyType if callable(object) else ProxyType
-    p = cls.__new__(cls)
-    object_setattr = super(ProxyType, p).__setattr__
-    object_setattr('_obj', object)
-    object_setattr('__callback__', callback)
-    _refs_by_id.setdefault(id(object), []).append(p)
-    return p
-
-
-# --- containers ---------------------------------------------------------------------
-
-class WeakValueDictionary(MutableMapping):
-    """Mapping whose values are referenced weakly (strongly in capy)."""
+    Entries in the dictionary will be discarded when no strong
+    reference to the value exists anymore
+    """
+    # We inherit the constructor without worrying about the input
+    # dictionary; since it uses our .update() method, we get the right
+    # checks (if the other dictionary is a WeakValueDictionary,
+    # objects are unwrapped on the way out, and we always wrap on the
+    # way in).
 
     def __init__(self, other=(), /, **kw):
+        def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
+            self = selfref()
+            if self is not None:
+                if self._iterating:
+                    self._pending_removals.append(wr.key)
+                else:
+                    # Atomic removal is necessary since this function
+                    # can be called asynchronously by the GC
+                    _atomic_removal(self.data, wr.key)
+        self._remove = remove
+        # A list of keys to be removed
+        self._pending_removals = []
+        self._iterating = set()
         self.data = {}
         self.update(other, **kw)
 
+    def _commit_removals(self, _atomic_removal=_remove_dead_weakref):
+        pop = self._pending_removals.pop
+        d = self.data
+        # We shouldn't encounter any KeyError, because this method should
+        # always be called *before* mutating the dict.
+        while True:
+            try:
+                key = pop()
+            except IndexError:
+                return
+            _atomic_removal(d, key)
+
     def __getitem__(self, key):
-        return self.data[key]
+        if self._pending_removals:
+            self._commit_removals()
+        o = self.data[key]()
+        if o is None:
+            raise KeyError(key)
+        else:
+            return o
 
     def __delitem__(self, key):
+        if self._pending_removals:
+            self._commit_removals()
         del self.data[key]
 
     def __len__(self):
+        if self._pending_removals:
+            self._commit_removals()
         return len(self.data)
 
     def __contains__(self, key):
-        return key in self.data
+        if self._pending_removals:
+            self._commit_removals()
+        try:
+            o = self.data[key]()
+        except KeyError:
+            return False
+        return o is not None
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def __setitem__(self, key, value):
-        _check_weakrefable(value)
-        self.data[key] = value
+        if self._pending_removals:
+            self._commit_removals()
+        self.data[key] = KeyedRef(value, self._remove, key)
 
     def copy(self):
-        return WeakValueDictionary(self.data)
+        if self._pending_removals:
+            self._commit_removals()
+        new = WeakValueDictionary()
+        with _IterationGuard(self):
+            for key, wr in self.data.items():
+                o = wr()
+                if o is not None:
+                    new[key] = o
+        return new
 
     __copy__ = copy
 
     def __deepcopy__(self, memo):
         from copy import deepcopy
+        if self._pending_removals:
+            self._commit_removals()
         new = self.__class__()
-        for key, value in self.data.items():
-            new[deepcopy(key, memo)] = value
+        with _IterationGuard(self):
+            for key, wr in self.data.items():
+                o = wr()
+                if o is not None:
+                    new[deepcopy(key, memo)] = o
         return new
 
     def get(self, key, default=None):
-        return self.data.get(key, default)
+        if self._pending_removals:
+            self._commit_removals()
+        try:
+            wr = self.data[key]
+        except KeyError:
+            return default
+        else:
+            o = wr()
+            if o is None:
+                # This should only happen
+                return default
+            else:
+                return o
 
     def items(self):
-        return self.data.items()
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            for k, wr in self.data.items():
+                v = wr()
+                if v is not None:
+                    yield k, v
 
     def keys(self):
-        return self.data.keys()
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            for k, wr in self.data.items():
+                if wr() is not None:
+                    yield k
 
     __iter__ = keys
 
     def itervaluerefs(self):
-        for value in self.data.values():
-            yield ref(value)
+        """Return an iterator that yields the weak references to the values.
 
-    def valuerefs(self):
-        return list(self.itervaluerefs())
+        The references are not guaranteed to be 'live' at the time
+        they are used, so the result of calling the references needs
+        to be checked before being used.  This can be used to avoid
+        creating references that will cause the garbage collector to
+        keep the values around longer than needed.
+
+        """
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            yield from self.data.values()
 
     def values(self):
-        return self.data.values()
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            for wr in self.data.values():
+                obj = wr()
+                if obj is not None:
+                    yield obj
 
     def popitem(self):
-        return self.data.popitem()
+        if self._pending_removals:
+            self._commit_removals()
+        while True:
+            key, wr = self.data.popitem()
+            o = wr()
+            if o is not None:
+                return key, o
 
     def pop(self, key, *args):
-        return self.data.pop(key, *args)
+        if self._pending_removals:
+            self._commit_removals()
+        try:
+            o = self.data.pop(key)()
+        except KeyError:
+            o = None
+        if o is None:
+            if args:
+                return args[0]
+            else:
+                raise KeyError(key)
+        else:
+            return o
 
     def setdefault(self, key, default=None):
-        if key in self.data:
-            return self.data[key]
-        self[key] = default
-        return default
+        try:
+            o = self.data[key]()
+        except KeyError:
+            o = None
+        if o is None:
+            if self._pending_removals:
+                self._commit_removals()
+            self.data[key] = KeyedRef(default, self._remove, key)
+            return default
+        else:
+            return o
 
     def update(self, other=None, /, **kwargs):
+        if self._pending_removals:
+            self._commit_removals()
+        d = self.data
         if other is not None:
             if not hasattr(other, "items"):
                 other = dict(other)
-            for key, value in other.items():
-                self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
+            for key, o in other.items():
+                d[key] = KeyedRef(o, self._remove, key)
+        for key, o in kwargs.items():
+            d[key] = KeyedRef(o, self._remove, key)
+
+    def valuerefs(self):
+        """Return a list of weak references to the values.
+
+        The references are not guaranteed to be 'live' at the time
+        they are used, so the result of calling the references needs
+        to be checked before being used.  This can be used to avoid
+        creating references that will cause the garbage collector to
+        keep the values around longer than needed.
+
+        """
+        if self._pending_removals:
+            self._commit_removals()
+        return list(self.data.values())
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
     def __or__(self, other):
-        if isinstance(other, (dict, WeakValueDictionary)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.copy()
             c.update(other)
             return c
         return NotImplemented
 
     def __ror__(self, other):
-        if isinstance(other, (dict, WeakValueDictionary)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.__class__()
             c.update(other)
             c.update(self)
             return c
         return NotImplemented
 
-    def __ior__(self, other):
-        self.update(other)
+
+class KeyedRef(ref):
+    """Specialized reference that includes a key corresponding to the value.
+
+    This is used in the WeakValueDictionary to avoid having to create
+    a function object for each key stored in the mapping.  A shared
+    callback object can use the 'key' attribute of a KeyedRef instead
+    of getting a reference to the key from an enclosing scope.
+
+    """
+
+    __slots__ = "key",
+
+    def __new__(type, ob, callback, key):
+        self = ref.__new__(type, ob, callback)
+        self.key = key
         return self
 
+    def __init__(self, ob, callback, key):
+        super().__init__(ob, callback)
 
-class WeakKeyDictionary(MutableMapping):
-    """Mapping whose keys are referenced weakly (strongly in capy)."""
+
+class WeakKeyDictionary(_collections_abc.MutableMapping):
+    """ Mapping class that references keys weakly.
+
+    Entries in the dictionary will be discarded when there is no
+    longer a strong reference to the key. This can be used to
+    associate additional data with an object owned by other parts of
+    an application without adding attributes to those objects. This
+    can be especially useful with objects that override attribute
+    accesses.
+    """
 
     def __init__(self, dict=None):
         self.data = {}
+        def remove(k, selfref=ref(self)):
+            self = selfref()
+            if self is not None:
+                if self._iterating:
+                    self._pending_removals.append(k)
+                else:
+                    try:
+                        del self.data[k]
+                    except KeyError:
+                        pass
+        self._remove = remove
+        # A list of dead weakrefs (keys to be removed)
+        self._pending_removals = []
+        self._iterating = set()
+        self._dirty_len = False
         if dict is not None:
             self.update(dict)
 
+    def _commit_removals(self):
+        # NOTE: We don't need to call this method before mutating the dict,
+        # because a dead weakref never compares equal to a live weakref,
+        # even if they happened to refer to equal objects.
+        # However, it means keys may already have been removed.
+        pop = self._pending_removals.pop
+        d = self.data
+        while True:
+            try:
+                key = pop()
+            except IndexError:
+                return
+
+            try:
+                del d[key]
+            except KeyError:
+                pass
+
+    def _scrub_removals(self):
+        d = self.data
+        self._pending_removals = [k for k in self._pending_removals if k in d]
+        self._dirty_len = False
+
     def __delitem__(self, key):
-        del self.data[key]
+        self._dirty_len = True
+        del self.data[ref(key)]
 
     def __getitem__(self, key):
-        return self.data[key]
+        return self.data[ref(key)]
 
     def __len__(self):
-        return len(self.data)
+        if self._dirty_len and self._pending_removals:
+            # self._pending_removals may still contain keys which were
+            # explicitly removed, we have to scrub them (see issue #21173).
+            self._scrub_removals()
+        return len(self.data) - len(self._pending_removals)
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def __setitem__(self, key, value):
-        _check_weakrefable(key)
-        self.data[key] = value
+        self.data[ref(key, self._remove)] = value
 
     def copy(self):
-        return WeakKeyDictionary(self.data)
+        new = WeakKeyDictionary()
+        with _IterationGuard(self):
+            for key, value in self.data.items():
+                o = key()
+                if o is not None:
+                    new[o] = value
+        return new
 
     __copy__ = copy
 
     def __deepcopy__(self, memo):
         from copy import deepcopy
         new = self.__class__()
-        for key, value in self.data.items():
-            new[key] = deepcopy(value, memo)
+        with _IterationGuard(self):
+            for key, value in self.data.items():
+                o = key()
+                if o is not None:
+                    new[o] = deepcopy(value, memo)
         return new
 
     def get(self, key, default=None):
-        return self.data.get(key, default)
+        return self.data.get(ref(key),default)
 
     def __contains__(self, key):
         try:
-            return key in self.data
+            wr = ref(key)
         except TypeError:
             return False
+        return wr in self.data
 
     def items(self):
-        return self.data.items()
+        with _IterationGuard(self):
+            for wr, value in self.data.items():
+                key = wr()
+                if key is not None:
+                    yield key, value
 
     def keys(self):
-        return self.data.keys()
+        with _IterationGuard(self):
+            for wr in self.data:
+                obj = wr()
+                if obj is not None:
+                    yield obj
 
     __iter__ = keys
 
     def values(self):
-        return self.data.values()
+        with _IterationGuard(self):
+            for wr, value in self.data.items():
+                if wr() is not None:
+                    yield value
 
     def keyrefs(self):
-        return [ref(k) for k in self.data]
+        """Return a list of weak references to the keys.
+
+        The references are not guaranteed to be 'live' at the time
+        they are used, so the result of calling the references needs
+        to be checked before being used.  This can be used to avoid
+        creating references that will cause the garbage collector to
+        keep the keys around longer than needed.
+
+        """
+        return list(self.data)
 
     def popitem(self):
-        return self.data.popitem()
+        self._dirty_len = True
+        while True:
+            key, value = self.data.popitem()
+            o = key()
+            if o is not None:
+                return o, value
 
     def pop(self, key, *args):
-        return self.data.pop(key, *args)
+        self._dirty_len = True
+        return self.data.pop(ref(key), *args)
 
     def setdefault(self, key, default=None):
-        if key in self.data:
-            return self.data[key]
-        self[key] = default
-        return default
+        return self.data.setdefault(ref(key, self._remove),default)
 
     def update(self, dict=None, /, **kwargs):
+        d = self.data
         if dict is not None:
             if not hasattr(dict, "items"):
                 dict = type({})(dict)
             for key, value in dict.items():
-                self[key] = value
-        if kwargs:
+                d[ref(key, self._remove)] = value
+        if len(kwargs):
             self.update(kwargs)
 
     def __ior__(self, other):
@@ -478,14 +524,14 @@ class WeakKeyDictionary(MutableMapping):
         return self
 
     def __or__(self, other):
-        if isinstance(other, (dict, WeakKeyDictionary)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.copy()
             c.update(other)
             return c
         return NotImplemented
 
     def __ror__(self, other):
-        if isinstance(other, (dict, WeakKeyDictionary)):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.__class__()
             c.update(other)
             c.update(self)
@@ -493,196 +539,127 @@ class WeakKeyDictionary(MutableMapping):
         return NotImplemented
 
 
-class WeakSet(MutableSet):
-    """Set of weakly referenced objects (strongly in capy)."""
-
-    def __init__(self, data=None):
-        self.data = {}
-        if data is not None:
-            self.update(data)
-
-    def __iter__(self):
-        return iter(list(self.data))
-
-    def __len__(self):
-        return len(self.data)
-
-    def __contains__(self, item):
-        try:
-            return item in self.data
-        except TypeError:
-            return False
-
-    def __reduce__(self):
-        return (self.__class__, (list(self),), getattr(self, '__dict__', None))
-
-    def __repr__(self):
-        return repr(set(ref(x) for x in self.data))
-
-    def add(self, item):
-        _check_weakrefable(item)
-        self.data[item] = None
-
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        return self.__class__(self)
-
-    def pop(self):
-        if not self.data:
-            raise KeyError('pop from empty WeakSet')
-        item = next(iter(self.data))
-        del self.data[item]
-        return item
-
-    def remove(self, item):
-        del self.data[item]
-
-    def discard(self, item):
-        self.data.pop(item, None)
-
-    def update(self, other):
-        for element in other:
-            self.add(element)
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def difference(self, other):
-        newset = self.copy()
-        newset.difference_update(other)
-        return newset
-
-    __sub__ = difference
-
-    def difference_update(self, other):
-        self.__isub__(other)
-
-    def __isub__(self, other):
-        if self is other:
-            self.data.clear()
-        else:
-            for item in other:
-                self.discard(item)
-        return self
-
-    def intersection(self, other):
-        return self.__class__(item for item in other if item in self)
-
-    __and__ = intersection
-
-    def intersection_update(self, other):
-        self.__iand__(other)
-
-    def __iand__(self, other):
-        keep = [item for item in other if item in self]
-        self.data = dict.fromkeys(keep)
-        return self
-
-    def issubset(self, other):
-        return all(item in other for item in self.data)
-
-    __le__ = issubset
-
-    def __lt__(self, other):
-        return len(self) < len(other) and self.issubset(other)
-
-    def issuperset(self, other):
-        return all(item in self for item in other)
-
-    __ge__ = issuperset
-
-    def __gt__(self, other):
-        return len(self) > len(other) and self.issuperset(other)
-
-    def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return set(self.data) == set(other.data)
-
-    __hash__ = None
-
-    def symmetric_difference(self, other):
-        newset = self.copy()
-        newset.symmetric_difference_update(other)
-        return newset
-
-    __xor__ = symmetric_difference
-
-    def symmetric_difference_update(self, other):
-        self.__ixor__(other)
-
-    def __ixor__(self, other):
-        if self is other:
-            self.data.clear()
-        else:
-            for item in list(other):
-                if item in self.data:
-                    del self.data[item]
-                else:
-                    self.add(item)
-        return self
-
-    def union(self, other):
-        return self.__class__(e for s in (self, other) for e in s)
-
-    __or__ = union
-
-    def isdisjoint(self, other):
-        return len(self.intersection(other)) == 0
-
-    def __class_getitem__(cls, item):
-        return _types.GenericAlias(cls, item)
-
-
 class finalize:
-    """finalize(obj, func, *args, **kwargs): calling it runs func once.
+    """Class for finalization of weakrefable objects
 
-    In capy objects are never collected while referenced here, so func runs
-    only when the finalize object is called explicitly."""
+    finalize(obj, func, *args, **kwargs) returns a callable finalizer
+    object which will be called when obj is garbage collected. The
+    first time the finalizer is called it evaluates func(*arg, **kwargs)
+    and returns the result. After this the finalizer is dead, and
+    calling it just returns None.
 
-    __slots__ = ('_obj', '_func', '_args', '_kwargs', '_alive', 'atexit')
-    _registry = []
+    When the program exits any remaining finalizers for which the
+    atexit attribute is true will be run in reverse order of creation.
+    By default atexit is true.
+    """
+
+    # Finalizer objects don't have any state of their own.  They are
+    # just used as keys to lookup _Info objects in the registry.  This
+    # ensures that they cannot be part of a ref-cycle.
+
+    __slots__ = ()
+    _registry = {}
+    _shutdown = False
+    _index_iter = itertools.count()
+    _dirty = False
+    _registered_with_atexit = False
+
+    class _Info:
+        __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
 
     def __init__(self, obj, func, /, *args, **kwargs):
-        _check_weakrefable(obj)
-        self._obj = obj
-        self._func = func
-        self._args = args
-        self._kwargs = kwargs or {}
-        self._alive = True
-        self.atexit = True
+        if not self._registered_with_atexit:
+            # We may register the exit function more than once because
+            # of a thread race, but that is harmless
+            import atexit
+            atexit.register(self._exitfunc)
+            finalize._registered_with_atexit = True
+        info = self._Info()
+        info.weakref = ref(obj, self)
+        info.func = func
+        info.args = args
+        info.kwargs = kwargs or None
+        info.atexit = True
+        info.index = next(self._index_iter)
+        self._registry[self] = info
+        finalize._dirty = True
 
     def __call__(self, _=None):
-        """Runs the callback (once) and returns its result."""
-        if self._alive:
-            self._alive = False
-            return self._func(*self._args, **self._kwargs)
-        return None
+        """If alive then mark as dead and return func(*args, **kwargs);
+        otherwise return None"""
+        info = self._registry.pop(self, None)
+        if info and not self._shutdown:
+            return info.func(*info.args, **(info.kwargs or {}))
 
     def detach(self):
-        """Marks the finalizer dead without running it; returns
-        (obj, func, args, kwargs) or None if already dead."""
-        if self._alive:
-            self._alive = False
-            return (self._obj, self._func, self._args, self._kwargs)
-        return None
+        """If alive then mark as dead and return (obj, func, args, kwargs);
+        otherwise return None"""
+        info = self._registry.get(self)
+        obj = info and info.weakref()
+        if obj is not None and self._registry.pop(self, None):
+            return (obj, info.func, info.args, info.kwargs or {})
 
     def peek(self):
-        """(obj, func, args, kwargs) while alive, else None."""
-        if self._alive:
-            return (self._obj, self._func, self._args, self._kwargs)
-        return None
+        """If alive then return (obj, func, args, kwargs);
+        otherwise return None"""
+        info = self._registry.get(self)
+        obj = info and info.weakref()
+        if obj is not None:
+            return (obj, info.func, info.args, info.kwargs or {})
 
     @property
     def alive(self):
-        """Whether the finalizer is alive."""
-        return self._alive
+        """Whether finalizer is alive"""
+        return self in self._registry
+
+    @property
+    def atexit(self):
+        """Whether finalizer should be called at exit"""
+        info = self._registry.get(self)
+        return bool(info) and info.atexit
+
+    @atexit.setter
+    def atexit(self, value):
+        info = self._registry.get(self)
+        if info:
+            info.atexit = bool(value)
 
     def __repr__(self):
-        if not self._alive:
+        info = self._registry.get(self)
+        obj = info and info.weakref()
+        if obj is None:
             return '<%s object at %#x; dead>' % (type(self).__name__, id(self))
-        return '<%s object at %#x; for %r at %#x>' % (type(self).__name__, id(self),
-                                                     type(self._obj).__name__, id(self._obj))
+        else:
+            return '<%s object at %#x; for %r at %#x>' % \
+                (type(self).__name__, id(self), type(obj).__name__, id(obj))
+
+    @classmethod
+    def _select_for_exit(cls):
+        # Return live finalizers marked for exit, oldest first
+        L = [(f,i) for (f,i) in cls._registry.items() if i.atexit]
+        L.sort(key=lambda item:item[1].index)
+        return [f for (f,i) in L]
+
+    @classmethod
+    def _exitfunc(cls):
+        # At exit (atexit, after the main program) invoke the finalizers for
+        # which atexit is true, last created first.
+        try:
+            if cls._registry:
+                pending = None
+                while True:
+                    if pending is None or finalize._dirty:
+                        pending = cls._select_for_exit()
+                        finalize._dirty = False
+                    if not pending:
+                        break
+                    f = pending.pop()
+                    try:
+                        f()
+                    except Exception:
+                        import traceback
+                        traceback.print_exception(*sys.exc_info())
+                    assert f not in cls._registry
+        finally:
+            # prevent any more finalizers from executing during shutdown
+            finalize._shutdown = True
