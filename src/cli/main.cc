@@ -161,6 +161,16 @@ int system_exit_status(Isolate& I, capy::BaseExc* e) {
 bool add_directory(capy::Grants* g, const char* path, bool writable) {
   if (!*path) return false;
   char* real = realpath(path, nullptr);
+  if (!real) return false;
+  std::string p = real;
+  free(real);
+  for (auto& d : g->directories) {
+    if (d.path == p) { d.writable = d.writable || writable; return true; }
+  }
+  g->directories.push_back({p, writable});
+  return true;
+}
+
 // Does `name` (dotted) name one of capy's modules, or a module or package
 // beneath one of the module roots?
 bool module_grant_valid(const std::string& name, const std::vector<std::string>& roots) {
@@ -174,16 +184,6 @@ bool module_grant_valid(const std::string& name, const std::vector<std::string>&
     if (capy::read_module_file(root, top, 0, &ignored) == -EISDIR) return true;
   }
   return false;
-}
-
-  if (!real) return false;
-  std::string p = real;
-  free(real);
-  for (auto& d : g->directories) {
-    if (d.path == p) { d.writable = d.writable || writable; return true; }
-  }
-  g->directories.push_back({p, writable});
-  return true;
 }
 
 int run(int argc, char** argv) {
@@ -269,15 +269,6 @@ int run(int argc, char** argv) {
       }
     }
   }
-  // A module grant names a module that capy has or that a module root
-  // provides: it cannot create one, so no grant unlocks a module that
-  // reaches the machine (docs/security.md, "Imports").
-  for (const std::string& m : grants.modules) {
-    if (!module_grant_valid(m, grants.module_roots)) {
-      return usage_error("bad --allow-import value: capy has no module '" + m +
-                         "' (modules that reach the machine, such as subprocess or socket, do not exist in capy)");
-    }
-  }
   for (; i < argc; ++i) args.push_back(argv[i]);
   // The script's own directory is a module root (import only, never open()).
   if (!have_code && filename != "<stdin>") {
@@ -286,6 +277,15 @@ int run(int argc, char** argv) {
       free(real);
       dir.resize(dir.rfind('/') == 0 ? 1 : dir.rfind('/'));
       grants.module_roots.push_back(dir);
+    }
+  }
+  // A module grant names a module that capy has or that a module root
+  // provides: it cannot create one, so no grant unlocks a module that
+  // reaches the machine (docs/security.md, "Imports").
+  for (const std::string& m : grants.modules) {
+    if (!module_grant_valid(m, grants.module_roots)) {
+      return usage_error("bad --allow-import value: capy has no module '" + m +
+                         "' (modules that reach the machine, such as subprocess or socket, do not exist in capy)");
     }
   }
 
