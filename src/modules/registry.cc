@@ -49,6 +49,7 @@
 #include "objects/tuple.h"
 #include "syntax/unicode.h"
 #include "vm/eval.h"
+#include "vm/host_fs.h"
 #include "vm/isolate.h"
 
 namespace capy {
@@ -300,6 +301,50 @@ int package_locations(Isolate& I, Value module, std::vector<Location>* out) {
   return 0;
 }
 
+// A sys.path entry outside the module roots is never searched. When such an
+// entry is a directory the guest reaches through a directory grant and holds
+// `last`.py or a package `last`, CPython would import that file: capy
+// refuses the import with ModuleNotFoundError rather than silently loading
+// something else under the same name (a guest that may write files must not
+// be able to shadow a module, nor be misled into thinking it did).
+// 0: nothing shadows, -1: ImportError pending.
+int refuse_shadow_outside_roots(Isolate& I, std::string_view name) {
+  FileSystem* fs = I.host ? I.host->files() : nullptr;
+  if (!fs) return 0;
+  Tuple* sys = native_entry(I, "sys");
+  if (!sys) return 0;
+  Value path = dict_get_cstr(I, sys->items[0].as<Module>()->dict, "path");
+  if (path.is_error()) return -1;
+  if (path.is_null() || !path.is_object() || !(type_of(I, path)->flags & kTypeListSubclass)) return 0;
+  List* l = path.as<List>();
+  for (size_t i = 0; i < l->size; ++i) {
+    Value e = l->items[i];
+    if (type_of(I, e) != I.rt.str_type) continue;
+    std::string entry(e.as<Str>()->view());
+    bool beneath = false;
+    for (const std::string& root : I.grants.module_roots) {
+      if (entry == root || (entry.size() > root.size() && entry.compare(0, root.size(), root) == 0 &&
+                            (root.back() == '/' || entry[root.size()] == '/'))) {
+        beneath = true;
+        break;
+      }
+    }
+    if (beneath) continue;
+    std::string dir = entry.empty() ? "." : entry;
+    std::string base = dir + "/" + std::string(name);
+    FileStat st;
+    std::string found;
+    if (fs->stat(base + ".py", true, &st) == 0) found = base + ".py";
+    else if (fs->stat(base + "/__init__.py", true, &st) == 0) found = base + "/__init__.py";
+    if (found.empty()) continue;
+    raisef(I, I.rt.exc_ModuleNotFoundError,
+           "import of '%.*s' from '%s' refused: sys.path entry '%s' is not a module root granted by the host",
+           int(name.size()), name.data(), found.c_str(), entry.c_str());
+    return -1;
+  }
+  return 0;
+}
+
 // sys.path (the live attribute of capy's sys module, as CPython reads it)
 // confined to the module roots.
 int sys_path_locations(Isolate& I, std::vector<Location>* out) {
@@ -533,6 +578,7 @@ Value import_one(Isolate& I, std::string_view name, Value parent) {
   if (native && is_builtin_name(name)) return load_native(I, name, key, mname, native);
   // 4. Source beneath the module roots.
   std::string_view last = dot == std::string_view::npos ? name : name.substr(dot + 1);
+  if (dot == std::string_view::npos && refuse_shadow_outside_roots(I, name) < 0) return set_import_error_name(I, name);
   if (in_roots && !places.empty() && is_identifier(last)) {
     Found f;
     if (search(I, places, last, &f) < 0) return Value::error();
