@@ -230,8 +230,13 @@ del _HashInfo
 }  // namespace
 
 bool host_write(Isolate& I, int stream, std::string_view bytes) {
+  if (I.ended != LimitKind::None) return false;  // nothing more once a run has ended
   if (bytes.empty()) return true;
   if (I.output_bytes + bytes.size() > I.limits.max_output_bytes) {
+    // The output stops exactly at the limit: what fits is written.
+    size_t fits = I.limits.max_output_bytes > I.output_bytes ? I.limits.max_output_bytes - I.output_bytes : 0;
+    if (fits && I.host) I.host->write(stream, bytes.substr(0, fits));
+    I.output_bytes += fits;
     I.end_run(LimitKind::Output);
     return false;
   }

@@ -96,6 +96,8 @@ int replace_range(Isolate& I, ByteArray* b, size_t start, size_t oldlen, std::st
 }
 
 Value ba_repr(Isolate& I, Value self) {
+  // A copy of the data and up to four characters per byte, in native buffers.
+  if (too_big(I, uint64_t(bytes_view(self).size()) * 5 + 64)) return raise_memory(I);
   std::string out = type_name(I, self);
   out.push_back('(');
   std::string copy(bytes_view(self));

@@ -985,22 +985,27 @@ Value b_fromhex(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   if (!is_str_value(sv))
     return raisef(I, I.rt.exc_TypeError, "fromhex() argument must be str, not %s", arg_type_name(I, sv));
   Str* s = as_str(sv);
-  std::vector<uint32_t> cps;
+  // Code points are decoded as they are read (no copy of the text): i is
+  // the index of the code point at p, for the error messages.
   const char* p = s->data;
   const char* e = p + s->size();
-  while (p < e) cps.push_back(utf8_decode(p));
+  if (too_big(I, s->size() / 2)) return raise_memory(I);
   std::string out;
-  size_t i = 0, m = cps.size();
-  while (i < m) {
-    if (cps[i] < 128 && bspace(static_cast<unsigned char>(cps[i]))) {
-      while (i < m && cps[i] < 128 && bspace(static_cast<unsigned char>(cps[i]))) ++i;
-      if (i >= m) break;
+  out.reserve(s->size() / 2);
+  size_t i = 0;
+  auto next = [&]() -> uint32_t { return p < e ? utf8_decode(p) : 0; };
+  auto is_space = [](uint32_t c) { return c < 128 && bspace(static_cast<unsigned char>(c)); };
+  while (p < e) {
+    uint32_t c = next();
+    if (is_space(c)) {
+      ++i;
+      continue;
     }
-    int top = hexdigit(cps[i]);
+    int top = hexdigit(c);
     if (top < 0)
       return raisef(I, I.rt.exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %zu", i);
     ++i;
-    int bot = i < m ? hexdigit(cps[i]) : -1;
+    int bot = p < e ? hexdigit(next()) : -1;
     if (bot < 0)
       return raisef(I, I.rt.exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %zu", i);
     ++i;
@@ -1070,6 +1075,8 @@ Value b_bytes(Isolate& I, const Value* a, size_t n, Tuple* kw) {
 // ============================================================================
 
 Value bytes_repr(Isolate& I, Value self) {
+  // Up to four characters per byte ("\\xff"), built in a native buffer.
+  if (too_big(I, uint64_t(bytes_view(self).size()) * 4 + 3)) return raise_memory(I);
   std::string out;
   bytes_repr_append(bytes_view(self), out);
   return str_from_utf8_known(I, out, out.size(), true);

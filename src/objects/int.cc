@@ -781,21 +781,28 @@ bool pow_stepped(Isolate& I, mpz_ptr r, mpz_srcptr x, uint64_t e) {
   return true;
 }
 
-/// r = base**exp % mod, 32 bits of the exponent at a time under SteppedWork.
+/// r = base**exp % mod by left-to-right square-and-multiply, one bit of the
+/// exponent per step under SteppedWork (mpz_powm would be one long call).
 bool powm_stepped(Isolate& I, mpz_ptr r, mpz_srcptr base, mpz_srcptr exp, mpz_srcptr mod) {
   SteppedWork steps(I);
-  size_t nbits = mpz_sizeinbase(exp, 2);
-  size_t top = (nbits + 31) / 32 * 32;
-  Mpz chunk, t;
-  mpz_set_ui(r, 1);
-  for (size_t pos = top; pos > 0; pos -= 32) {
-    if (!steps.next(1.5, mpz_size(mod) * 32 + 1)) return false;
-    mpz_tdiv_q_2exp(chunk, exp, pos - 32);
-    mpz_fdiv_r_2exp(chunk, chunk, 32);
-    if (pos != top) mpz_powm_ui(r, r, uint64_t(1) << 32, mod);
-    mpz_powm(t, base, chunk, mod);
-    mpz_mul(r, r, t);
+  Mpz b;
+  mpz_mod(b, base, mod);
+  if (mpz_sgn(exp) == 0) {
+    mpz_set_ui(r, 1);
     mpz_mod(r, r, mod);
+    return true;
+  }
+  mpz_set(r, b);
+  double prev = 0;
+  for (size_t i = mpz_sizeinbase(exp, 2) - 1; i-- > 0;) {
+    if (!steps.next(2.2, mpz_size(mod) / 16 + 1, prev)) return false;
+    mpz_mul(r, r, r);
+    mpz_mod(r, r, mod);
+    if (mpz_tstbit(exp, i)) {
+      mpz_mul(r, r, b);
+      mpz_mod(r, r, mod);
+    }
+    prev = 4 * int_mul_work(double(mpz_size(mod)));
   }
   return true;
 }
@@ -891,7 +898,7 @@ Value int_pow3(Isolate& I, Value a, Value b, Value c) {
     double m = double(mpz_size(mod));
     double work = double(mpz_sizeinbase(exp, 2)) * 6 * int_mul_work(m);
     if (!int_affordable(I, 2 * 8 * m, work >= kTimedWork ? 0 : work)) return Value::error();
-    if (work >= kTimedWork && mpz_sizeinbase(exp, 2) > 64) {
+    if (work >= kTimedWork && I.time_left() < HUGE_VAL) {
       if (!powm_stepped(I, r, base, exp, mod)) return Value::error();
     } else {
       IntWork guard(I, 0, work);

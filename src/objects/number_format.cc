@@ -756,7 +756,7 @@ bool printf_format_int(Isolate& I, Value intval, char conv, const PrintfSpec& sp
     raise(I, I.rt.exc_OverflowError, "precision too large");
     return false;
   }
-  if (!check_room(I, std::max(prec, spec.width), 1)) return false;
+  if (!check_room(I, std::max(prec, spec.width), 3)) return false;
   Value iv = int_unwrap(I, intval);
   std::string text;
   bool upper = conv == 'X';
@@ -786,7 +786,7 @@ bool printf_format_int(Isolate& I, Value intval, char conv, const PrintfSpec& sp
 bool printf_format_float(Isolate& I, double d, char conv, const PrintfSpec& spec, std::string& out) {
   int64_t prec = spec.prec < 0 ? 6 : spec.prec;
   if (prec > INT_MAX) prec = INT_MAX;
-  if (!check_room(I, std::max(prec + 400, spec.width), 2)) return false;
+  if (!check_room(I, std::max(prec + 400, spec.width), 3)) return false;
   std::string buf;
   double_to_string(buf, d, conv, int(prec), spec.alt ? unsigned(kDtsfAlt) : 0u);
   printf_pad(buf, true, conv, spec, out);

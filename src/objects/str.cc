@@ -553,6 +553,8 @@ Value str_repr_slot(Isolate& I, Value self) {
       return Value::object(r);
     }
   }
+  // At most four characters per byte of UTF-8 ("\\x00"), in a native buffer.
+  if (too_big(I, uint64_t(s->size()) * 4 + 2)) return raise_memory(I);
   std::string t = str_repr_text(s->view());
   return str_from_utf8(I, t);
 }

@@ -40,11 +40,13 @@ int64_t hash_bytes(const void* data, size_t n);
 
 /// True when a result of `bytes` bytes cannot be built: over capy's 4 GiB
 /// object size or over the isolate's remaining heap budget. Checked before
-/// building large results in native buffers (which the heap does not see).
+/// building large results in native buffers (which the heap does not see):
+/// the buffer and the object copied from it exist together, so both must
+/// fit in the room left.
 inline bool too_big(Isolate& I, uint64_t bytes) {
   if (bytes > UINT32_MAX - 64) return true;
   size_t limit = I.heap.limit(), used = I.heap.bytes_in_use();
-  return limit != SIZE_MAX && bytes > (limit > used ? limit - used : 0);
+  return limit != SIZE_MAX && 2 * bytes > (limit > used ? limit - used : 0);
 }
 
 /// Allocation size of an instance of a varsize type with n items.

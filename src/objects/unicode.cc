@@ -14,6 +14,7 @@
 #include "objects/int.h"
 #include "objects/ops.h"
 #include "objects/str.h"
+#include "objects/str_impl.h"
 #include "objects/tuple.h"
 #include "support/unicode_names.h"
 #include "vm/isolate.h"
@@ -905,6 +906,23 @@ Value codec_decode(Isolate& I, std::string_view data, std::string_view encoding,
       if (static_cast<unsigned char>(ch) >= 128) { ascii = false; break; }
     if (ascii) return str_value(I, data);
   }
+  // The text is built in a native buffer, then copied into the str: with
+  // strict errors it has at most three UTF-8 bytes per input byte (Latin-1
+  // and cp1252 bytes above 0x7F, UTF-16 units), no more than the input
+  // otherwise; replacement handlers can write four per byte.
+  {
+    bool strict = errors.empty() || errors == "strict";
+    uint64_t factor = !strict ? 4 : (c == Codec::Utf8 || c == Codec::Ascii || c == Codec::Utf32 ||
+                                     c == Codec::Utf32LE || c == Codec::Utf32BE)
+                                        ? 1
+                                        : 3;
+    uint64_t bound = uint64_t(data.size()) * factor;
+    if (strict && c == Codec::Latin1) {  // exactly: two UTF-8 bytes per byte above 0x7F
+      bound = data.size();
+      for (char ch : data) bound += static_cast<unsigned char>(ch) >> 7;
+    }
+    if (too_big(I, bound + 16)) return raise_memory(I);
+  }
   Decoder d{I, c, data, errors, lookup_errors(errors), {}};
   switch (c) {
     case Codec::Utf8: return decode_utf8(d);
@@ -933,6 +951,17 @@ Value codec_encode(Isolate& I, Str* s, std::string_view encoding, std::string_vi
   if ((c == Codec::Utf8 && (s->ascii || !has_surrogates(v))) ||
       ((c == Codec::Ascii || c == Codec::Latin1) && s->ascii))
     return bytes_value(I, v);
+  // Built in a native buffer, then copied into the bytes: UTF-32 takes four
+  // bytes per code point, UTF-16 at most four, the escape codecs and the
+  // replacing error handlers up to ten ("\\U0010ffff", "&#1114111;").
+  {
+    bool strict = errors.empty() || errors == "strict";
+    uint64_t n = s->length;
+    uint64_t bound = c == Codec::UnicodeEscape || c == Codec::RawUnicodeEscape || !strict ? 10 * n
+                     : c == Codec::Utf8                                                    ? uint64_t(v.size())
+                                                                                           : 4 * n;
+    if (too_big(I, bound + 16)) return raise_memory(I);
+  }
   Encoder e{I, c, s, errors, lookup_errors(errors), {}};
   return e.run();
 }

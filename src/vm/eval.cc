@@ -189,7 +189,12 @@ Value run_main(Isolate& I, std::string_view filename, std::string_view source) {
   Value r = run_module_main(I, filename, source);
   // A limit may have been hit in native code whose caller went on (a
   // swallowed error): the run has ended all the same.
-  if (I.ended != LimitKind::None) return Value::error();
+  if (I.ended != LimitKind::None) {
+    // A run that filled the heap leaves garbage behind (its frames are
+    // gone): collect it, so that the next run starts with room again.
+    if (I.ended == LimitKind::Memory) I.collect();
+    return Value::error();
+  }
   return r;
 }
 
