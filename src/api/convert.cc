@@ -2,6 +2,7 @@
 // failed operation.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "api/api_internal.h"
 #include "objects/bytes.h"
@@ -65,10 +66,21 @@ struct ToHost {
   IsolateState& s;
   capy::Isolate& I;
   std::vector<const capy::Object*> open;  // containers being converted (cycle check)
+  // Containers already converted: a container reached again (a DAG such as
+  // w = [w, w] repeated) gives the same host value, so a conversion costs the
+  // size of the guest structure, never the number of paths through it.
+  std::unordered_map<const capy::Object*, Value> done;
 
   bool fail(const char* msg) {
     capy::raise(I, I.rt.exc_TypeError, msg);
     return false;
+  }
+
+  bool reuse(const capy::Object* o, Value* out) {
+    auto it = done.find(o);
+    if (it == done.end()) return false;
+    *out = it->second;
+    return true;
   }
 
   bool enter(const capy::Object* o) {
@@ -137,15 +149,18 @@ struct ToHost {
       return true;
     }
     if (t->flags & capy::kTypeTupleSubclass) {
+      if (reuse(o, out)) return true;
       if (!enter(o)) return false;
       auto* tup = v.as<capy::Tuple>();
       std::vector<Value> xs;
       if (!items(tup->items, tup->size(), &xs)) return false;
       open.pop_back();
       *out = Value::tuple(std::move(xs));
+      done.emplace(o, *out);
       return true;
     }
     if (t->flags & capy::kTypeListSubclass) {
+      if (reuse(o, out)) return true;
       if (!enter(o)) return false;
       auto* l = v.as<capy::List>();
       std::vector<Value> xs;
@@ -158,9 +173,11 @@ struct ToHost {
       }
       open.pop_back();
       *out = Value::list(std::move(xs));
+      done.emplace(o, *out);
       return true;
     }
     if (t->flags & capy::kTypeDictSubclass) {
+      if (reuse(o, out)) return true;
       if (!enter(o)) return false;
       auto* d = v.as<capy::Dict>();
       std::vector<std::pair<Value, Value>> es;
@@ -174,10 +191,12 @@ struct ToHost {
       }
       open.pop_back();
       *out = Value::dict(std::move(es));
+      done.emplace(o, *out);
       return true;
     }
     bool is_set = capy::is_subtype(t, rt.set_type);
     if (is_set || capy::is_subtype(t, rt.frozenset_type)) {
+      if (reuse(o, out)) return true;
       if (!enter(o)) return false;
       auto* st = v.as<capy::Set>();
       std::vector<Value> xs;
@@ -191,6 +210,7 @@ struct ToHost {
       }
       open.pop_back();
       *out = is_set ? Value::set(std::move(xs)) : Value::frozenset(std::move(xs));
+      done.emplace(o, *out);
       return true;
     }
     if (unwrap_host_object(s, v, out)) return true;
@@ -203,6 +223,10 @@ struct ToGuest {
   IsolateState& s;
   capy::Isolate& I;
   int depth = 0;
+  // Host containers already converted, by their shared data: a host DAG
+  // becomes a guest DAG of the same size. (No collection runs during a
+  // conversion: the collector runs only at the VM's safe points.)
+  std::unordered_map<const void*, capy::Value> done;
 
   capy::Value convert(const Value& v) {
     switch (v.kind()) {
@@ -227,10 +251,16 @@ struct ToGuest {
       case ValueKind::Bytes: return capy::bytes_value(I, v.as_str());
       default: break;
     }
+    const void* key = v.data().get();
+    if (key) {
+      auto it = done.find(key);
+      if (it != done.end()) return it->second;
+    }
     if (depth >= kMaxDepth) return capy::raise(I, I.rt.exc_TypeError, "host value too deeply nested to convert");
     ++depth;
     capy::Value r = container(v);
     --depth;
+    if (key && !r.is_error() && v.kind() != ValueKind::GuestObject && v.kind() != ValueKind::HostObject) done.emplace(key, r);
     return r;
   }
 
