@@ -4,8 +4,10 @@
 //
 //   capy::Runtime runtime;                       // once per process
 //   capy::Isolate isolate(runtime);              // one per guest world
-//   isolate.define_function("double", [](capy::Call& c) {
-//     return capy::Value(*c.arg(0).to_int64() * 2);
+//   isolate.define_function("double", [](capy::Call& c) -> capy::Value {
+//     auto n = c.arg(0).to_int64();
+//     if (!n) throw capy::HostError("TypeError", "double() needs an int");
+//     return *n * 2;
 //   });
 //   capy::Result r = isolate.run("double(21)");
 //   if (r.ok()) printf("%s\n", r.value.repr().c_str());   // 42
