@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,10 @@ struct RunOptions {
   /// The name tracebacks show for this source. Running another source under
   /// the same name replaces the text tracebacks quote for it.
   std::string filename = "<string>";
+  /// Per-run overrides of the isolate's Limits (0: no limit), e.g. a
+  /// longer time limit for one run.
+  std::optional<double> max_time_seconds;
+  std::optional<uint64_t> max_steps;
 };
 
 class CAPY_API Isolate {

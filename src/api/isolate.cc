@@ -516,6 +516,22 @@ Result Isolate::run(std::string_view source, const RunOptions& options) {
   Entry entry(s, __builtin_frame_address(0));
   if (!entry.entered()) return busy();
   capy::Isolate& I = *s.iso;
+  // Per-run limits: applied to a run (not to a nested call), restored after it.
+  struct RestoreLimits {
+    capy::Isolate* iso = nullptr;
+    capy::Limits saved;
+    ~RestoreLimits() {
+      if (iso) iso->limits = saved;
+    }
+  } restore;
+  if (entry.outermost() && (options.max_time_seconds || options.max_steps)) {
+    restore.iso = &I;
+    restore.saved = I.limits;
+    if (options.max_time_seconds) I.limits.max_time_seconds = *options.max_time_seconds > 0 ? *options.max_time_seconds : 0;
+    if (options.max_steps) I.limits.max_steps = *options.max_steps ? *options.max_steps : UINT64_MAX;
+    I.begin_run();
+    if (s.terminate_requested.load(std::memory_order_acquire)) I.terminate();
+  }
   if (source.size() > I.limits.max_source_bytes) {
     if (entry.outermost()) return Result::limit_hit(Limit::Source);
     return Result::error("source code too large");

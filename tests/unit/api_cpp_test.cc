@@ -374,6 +374,24 @@ TEST(ApiLimits, Time) {
   EXPECT_EQ(r.limit, capy::Limit::Time);
 }
 
+TEST(ApiLimits, PerRunOverrides) {
+  capy::IsolateOptions opts;
+  opts.limits.max_time_seconds = 0;
+  opts.limits.max_steps = 0;
+  capy::Isolate iso(runtime(), opts);
+  capy::RunOptions quick;
+  quick.max_steps = 5000;
+  capy::Result r = iso.run("while True: pass", quick);
+  EXPECT_EQ(r.limit, capy::Limit::Steps);
+  quick = {};
+  quick.max_time_seconds = 0.1;
+  r = iso.run("while True: pass", quick);
+  EXPECT_EQ(r.limit, capy::Limit::Time);
+  // The isolate's own limits apply again to the next run.
+  EXPECT_EQ(run_ok(iso, "sum(range(100000))"), capy::Value(int64_t{4999950000}));
+  EXPECT_EQ(iso.limits().max_steps, 0u);
+}
+
 TEST(ApiLimits, MemoryAndOutputAndSource) {
   capy::Limits l;
   l.max_heap_bytes = size_t{16} << 20;
