@@ -341,8 +341,18 @@ int run(int argc, char** argv) {
     }
     capy::BaseExc* e = I.take_pending();
     if (!e) return 1;
-    if (capy::is_subtype(e->type_, runtime.exc_SystemExit)) return system_exit_status(I, e);
+    // Reporting runs guest code too (__str__, __repr__), still under the
+    // run's limits: a limit reached there is reported as any other.
+    auto limit_hit = [&]() {
+      fprintf(stderr, "capy: %s\n", limit_name(I.ended));
+      return 3;
+    };
+    if (capy::is_subtype(e->type_, runtime.exc_SystemExit)) {
+      int st = system_exit_status(I, e);
+      return I.ended != capy::LimitKind::None ? limit_hit() : st;
+    }
     std::string text = capy::format_exception(I, e);
+    if (I.ended != capy::LimitKind::None) return limit_hit();
     if (I.pending) { I.pending = nullptr; text += "\n(error while formatting the traceback)\n"; }
     fwrite(text.data(), 1, text.size(), stderr);
     return 1;
