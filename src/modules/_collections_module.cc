@@ -36,62 +36,10 @@ namespace {
 // `name` is CPython's tp_name: "module.Name" (the core derives __name__ and
 // __module__ from it for native types, and messages show it whole).
 Type* make_type(Isolate& I, const char* name, Type* base, uint32_t basicsize, uint32_t flags) {
-  auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
-  if (!t) return nullptr;
   std::string_view full(name);
   size_t dot = full.rfind('.');
-  t->name = I.intern(full);
-  t->qualname = I.intern(full.substr(dot + 1));
-  t->module = I.intern(full.substr(0, dot));
-  t->base = base;
-  t->basicsize = basicsize;
-  t->flags = flags | (base->flags & 0x00FFFF00u);
-  t->dict = dict_new(I);
-  if (!t->name || !t->qualname || !t->module || !t->dict) return nullptr;
-  Value bv = Value::object(base);
-  t->bases = tuple_from(I, &bv, 1);
-  if (!t->bases) return nullptr;
-  size_t n = 1 + base->mro->size();
-  Tuple* mro = tuple_new(I, n);
-  if (!mro) return nullptr;
-  mro->items[0] = Value::object(t);
-  for (size_t i = 1; i < n; ++i) mro->items[i] = base->mro->items[i - 1];
-  t->mro = mro;
-  // Inherit every slot of the base (CPython's inherit_slots).
-  t->repr = base->repr; t->str = base->str; t->hash = base->hash; t->richcompare = base->richcompare;
-  t->getattr = base->getattr; t->setattr = base->setattr; t->call = base->call; t->iter = base->iter;
-  t->next = base->next; t->len = base->len; t->getitem = base->getitem; t->setitem = base->setitem;
-  t->contains = base->contains; t->bool_ = base->bool_; t->nb_pow3 = base->nb_pow3; t->nb_neg = base->nb_neg;
-  t->nb_pos = base->nb_pos; t->nb_invert = base->nb_invert; t->nb_abs = base->nb_abs; t->nb_int = base->nb_int;
-  t->nb_float = base->nb_float; t->nb_index = base->nb_index; t->descr_get = base->descr_get;
-  t->descr_set = base->descr_set; t->new_ = base->new_; t->init = base->init; t->trace = base->trace;
-  t->finalize = base->finalize;
-  for (int i = 0; i < kNbCount; ++i) { t->nb[i] = base->nb[i]; t->nb_inplace[i] = base->nb_inplace[i]; }
-  return t;
-}
-
-int add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags = 0) {
-  Type* dt = (flags & kMethodClass) ? I.rt.classmethod_descriptor_type : I.rt.method_descriptor_type;
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(dt, sizeof(MethodDescriptor)));
-  if (!m) { raise_memory(I); return -1; }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  m->flags = flags;
-  m->doc = nullptr;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
-int add_getset(Isolate& I, Type* t, const char* name, GetterFn get, SetterFn set) {
-  auto* g = static_cast<GetSetDescriptor*>(I.heap.alloc_object(I.rt.getset_descriptor_type, sizeof(GetSetDescriptor)));
-  if (!g) { raise_memory(I); return -1; }
-  g->name = I.intern(name);
-  if (!g->name) return -1;
-  g->owner = t;
-  g->get = get;
-  g->set = set;
-  return dict_set_str(I, t->dict, g->name, Value::object(g));
+  std::string qualname(full.substr(dot + 1)), module(full.substr(0, dot));
+  return isolate_type_new(I, name, qualname.c_str(), module.c_str(), basicsize, nullptr, base, flags);
 }
 
 // CPython's _PyType_Name: the type's name after the last dot.

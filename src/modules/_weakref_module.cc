@@ -230,63 +230,6 @@ Value ref_get_callback(Isolate&, Value self) {
   return cb.is_null() ? Value::none() : cb;
 }
 
-WeakRef* ref_self(Isolate& I, Value v, const char* what) {
-  if (is_ref(v)) return W(v);
-  raisef(I, I.rt.exc_TypeError, "descriptor '%s' requires a 'weakref.ReferenceType' object but received a '%s'",
-         what, type_name(I, v));
-  return nullptr;
-}
-
-// The dunders of the type's dict, which Python subclasses (KeyedRef,
-// WeakMethod) reach through the class's slot trampolines.
-Value m_ref_new(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
-  if (nargs == 0) return raise(I, I.rt.exc_TypeError, "weakref.ReferenceType.__new__(): not enough arguments");
-  Value t = args[0];
-  if (!is_subtype(type_of(I, t), I.rt.type_type))
-    return raisef(I, I.rt.exc_TypeError, "weakref.ReferenceType.__new__(X): X is not a type object (%s)", type_name(I, t));
-  Type* type = t.as<Type>();
-  Type* native = type;
-  while (native->is_heap() && native->base) native = native->base;
-  if (native->new_ != ref_new)
-    return raisef(I, I.rt.exc_TypeError, "weakref.ReferenceType.__new__(%s): %s is not a subtype of weakref.ReferenceType",
-                  type_name(type), type_name(type));
-  return ref_new(I, type, args + 1, nargs - 1, kw);
-}
-
-Value m_ref_init(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
-  if (!ref_self(I, args[0], "__init__")) return Value::error();
-  if (ref_init(I, args[0], args + 1, nargs - 1, kw) < 0) return Value::error();
-  return Value::none();
-}
-
-Value m_ref_call(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
-  if (!ref_self(I, args[0], "__call__")) return Value::error();
-  return ref_call(I, args[0], args + 1, nargs - 1, kw);
-}
-
-Value m_ref_hash(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
-  if (!ref_self(I, args[0], "__hash__") || check_no_kwargs(I, "__hash__", kw) < 0 ||
-      check_nargs(I, "__hash__", nargs - 1, 0, 0) < 0)
-    return Value::error();
-  int64_t h = ref_hash(I, args[0]);
-  return h == -1 ? Value::error() : int_from_i64(I, h);
-}
-
-Value compare_method(Isolate& I, const Value* args, size_t nargs, Tuple* kw, CompareOp op, const char* name) {
-  if (!ref_self(I, args[0], name) || check_no_kwargs(I, name, kw) < 0 || check_nargs(I, name, nargs - 1, 1, 1) < 0)
-    return Value::error();
-  return ref_richcompare(I, args[0], args[1], op);
-}
-Value m_ref_eq(Isolate& I, const Value* a, size_t n, Tuple* kw) { return compare_method(I, a, n, kw, CompareOp::Eq, "__eq__"); }
-Value m_ref_ne(Isolate& I, const Value* a, size_t n, Tuple* kw) { return compare_method(I, a, n, kw, CompareOp::Ne, "__ne__"); }
-
-Value m_ref_repr(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
-  if (!ref_self(I, args[0], "__repr__") || check_no_kwargs(I, "__repr__", kw) < 0 ||
-      check_nargs(I, "__repr__", nargs - 1, 0, 0) < 0)
-    return Value::error();
-  return ref_repr(I, args[0]);
-}
-
 // --- proxies ---------------------------------------------------------------------------
 
 /// The referent of a proxy operand (other values pass through), or error
@@ -437,8 +380,8 @@ Type* make_proxy_type(Isolate& I, const char* tp_name, const char* qualname, boo
   t->nb_int = proxy_int;
   t->nb_float = proxy_float;
   t->nb_index = proxy_index;
-  if (stdlib_add_method(I, t, "__bytes__", m_proxy_bytes) < 0 ||
-      stdlib_add_method(I, t, "__reversed__", m_proxy_reversed) < 0)
+  if (add_slot_wrappers(I, t) < 0 || add_method(I, t, "__bytes__", m_proxy_bytes) < 0 ||
+      add_method(I, t, "__reversed__", m_proxy_reversed) < 0)
     return nullptr;
   return t;
 }
@@ -539,15 +482,10 @@ int init__weakref_module(Isolate& I, Module* m) {
   rt->hash = ref_hash;
   rt->richcompare = ref_richcompare;
   rt->repr = ref_repr;
-  Str* new_name = I.intern("__new__");
-  if (!new_name) return -1;
-  Value new_fn = builtin_function_new(I, new_name, m_ref_new, Value::null());
-  if (new_fn.is_error() || dict_set_str(I, rt->dict, new_name, new_fn) < 0) return -1;
-  if (stdlib_add_method(I, rt, "__init__", m_ref_init) < 0 || stdlib_add_method(I, rt, "__call__", m_ref_call) < 0 ||
-      stdlib_add_method(I, rt, "__hash__", m_ref_hash) < 0 || stdlib_add_method(I, rt, "__eq__", m_ref_eq) < 0 ||
-      stdlib_add_method(I, rt, "__ne__", m_ref_ne) < 0 || stdlib_add_method(I, rt, "__repr__", m_ref_repr) < 0 ||
-      stdlib_add_method(I, rt, "__class_getitem__", class_getitem_self, kMethodClass) < 0 ||
-      stdlib_add_getset(I, rt, "__callback__", ref_get_callback) < 0)
+  // The slots as dunders (slot wrappers): subclasses such as KeyedRef and
+  // WeakMethod inherit them.
+  if (add_slot_wrappers(I, rt) < 0 || add_method(I, rt, "__class_getitem__", class_getitem_self, kMethodClass) < 0 ||
+      add_getset(I, rt, "__callback__", ref_get_callback) < 0)
     return -1;
 
   st->proxy_type = make_proxy_type(I, "weakref.ProxyType", "ProxyType", false);
@@ -555,20 +493,12 @@ int init__weakref_module(Isolate& I, Module* m) {
   st->callable_proxy_type = make_proxy_type(I, "weakref.CallableProxyType", "CallableProxyType", true);
   if (!st->callable_proxy_type) return -1;
 
-  struct F { const char* name; NativeFn fn; };
-  static const F functions[] = {
-      {"proxy", f_proxy},
-      {"getweakrefcount", f_getweakrefcount},
-      {"getweakrefs", f_getweakrefs},
-      {"_remove_dead_weakref", f_remove_dead_weakref},
-  };
-  for (const F& f : functions) {
-    Str* n = I.intern(f.name);
-    if (!n) return -1;
-    Value fn = builtin_function_new(I, n, f.fn, Value::object(st));
-    if (fn.is_error() || dict_set_str(I, m->dict, n, fn) < 0) return -1;
-  }
-  if (module_add_value(I, m, "ref", Value::object(rt)) < 0 ||
+  if (stdlib_add_functions(I, m, Value::object(st),
+                           {{"proxy", f_proxy},
+                            {"getweakrefcount", f_getweakrefcount},
+                            {"getweakrefs", f_getweakrefs},
+                            {"_remove_dead_weakref", f_remove_dead_weakref}}) < 0 ||
+      module_add_value(I, m, "ref", Value::object(rt)) < 0 ||
       module_add_value(I, m, "ReferenceType", Value::object(rt)) < 0 ||
       module_add_value(I, m, "ProxyType", Value::object(st->proxy_type)) < 0 ||
       module_add_value(I, m, "CallableProxyType", Value::object(st->callable_proxy_type)) < 0)

@@ -45,14 +45,10 @@ struct ArrayIter : Object {
 
 constexpr const char kTypecodes[] = "bBuhHiIlLqQfd";
 
+// Item sizes and values are struct's native ones ('u': a UCS-4 code point).
 uint8_t tc_size(char tc) {
-  switch (tc) {
-    case 'b': case 'B': return 1;
-    case 'h': case 'H': return 2;
-    case 'u': case 'i': case 'I': case 'f': return 4;
-    case 'l': case 'L': case 'q': case 'Q': case 'd': return 8;
-    default: return 0;
-  }
+  if (tc == 'u') return 4;
+  return std::strchr(kTypecodes, tc) ? static_cast<uint8_t>(native_format_size(tc)) : 0;
 }
 
 void array_finalize(Isolate& I, Object* o) {
@@ -136,20 +132,8 @@ void st(char* p, T v) {
 }
 
 Value get_item(Isolate& I, char tc, const char* p) {
-  switch (tc) {
-    case 'b': return Value::small_int(static_cast<signed char>(*p));
-    case 'B': return Value::small_int(static_cast<unsigned char>(*p));
-    case 'u': return str_from_codepoint(I, ld<uint32_t>(p));
-    case 'h': return Value::small_int(ld<int16_t>(p));
-    case 'H': return Value::small_int(ld<uint16_t>(p));
-    case 'i': return Value::small_int(ld<int32_t>(p));
-    case 'I': return Value::small_int(ld<uint32_t>(p));
-    case 'l': case 'q': return int_from_i64(I, ld<int64_t>(p));
-    case 'L': case 'Q': return int_from_u64(I, ld<uint64_t>(p));
-    case 'f': return Value::from_double(ld<float>(p));
-    case 'd': return Value::from_double(ld<double>(p));
-    default: return Value::none();
-  }
+  if (tc == 'u') return str_from_codepoint(I, ld<uint32_t>(p));
+  return unpack_native_item(I, tc, p);
 }
 
 Value overflow(Isolate& I, const char* msg) { return raise(I, I.rt.exc_OverflowError, msg); }
@@ -282,49 +266,6 @@ int set_item(Isolate& I, char tc, char* p, Value v) {
 
 Type* new_type(Isolate& I, const char* tp_name, const char* qualname, uint32_t basicsize) {
   return isolate_type_new(I, tp_name, qualname, "array", basicsize, nullptr);
-}
-
-int add_method(Isolate& I, Type* t, const char* name, NativeFn fn) {
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(I.rt.method_descriptor_type, sizeof(MethodDescriptor)));
-  if (!m) {
-    raise_memory(I);
-    return -1;
-  }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
-/// Exposes a per-isolate type's new_ slot as __new__ so that Python subclasses
-/// inherit it (type_fixup_slots takes slots from SlotWrapper dunders only).
-/// 19 is SK::New in slots.cc; the lead owns that numbering (see the report).
-int add_new_wrapper(Isolate& I, Type* t) {
-  auto* w = static_cast<SlotWrapper*>(I.heap.alloc_object(I.rt.wrapper_descriptor_type, sizeof(SlotWrapper)));
-  if (!w) {
-    raise_memory(I);
-    return -1;
-  }
-  w->name = I.intern("__new__");
-  if (!w->name) return -1;
-  w->owner = t;
-  w->slot = 19;
-  w->fn = reinterpret_cast<void*>(t->new_);
-  return dict_set_str(I, t->dict, w->name, Value::object(w));
-}
-
-int add_getter(Isolate& I, Type* t, const char* name, GetterFn fn) {
-  auto* g = static_cast<GetSetDescriptor*>(I.heap.alloc_object(I.rt.getset_descriptor_type, sizeof(GetSetDescriptor)));
-  if (!g) {
-    raise_memory(I);
-    return -1;
-  }
-  g->name = I.intern(name);
-  if (!g->name) return -1;
-  g->owner = t;
-  g->get = fn;
-  return dict_set_str(I, t->dict, g->name, Value::object(g));
 }
 
 /// The array type of this isolate (exact array.array), found from any array.
@@ -1114,8 +1055,8 @@ int init_array_module(Isolate& I, Module* m) {
   };
   for (const M& d : kMethods)
     if (add_method(I, t, d.name, d.fn) < 0) return -1;
-  if (add_getter(I, t, "typecode", g_typecode) < 0 || add_getter(I, t, "itemsize", g_itemsize) < 0) return -1;
-  if (add_new_wrapper(I, t) < 0) return -1;
+  if (add_getset(I, t, "typecode", g_typecode) < 0 || add_getset(I, t, "itemsize", g_itemsize) < 0) return -1;
+  if (add_slot_wrappers(I, t) < 0) return -1;
 
   Type* it = new_type(I, "arrayiterator", "arrayiterator", sizeof(ArrayIter));
   if (!it) return -1;

@@ -32,33 +32,6 @@ Type* new_type(Isolate& I, const char* tp_name, const char* qualname, uint32_t b
   return isolate_type_new(I, tp_name, qualname, "functools", basicsize, trace);
 }
 
-int add_method(Isolate& I, Type* t, const char* name, NativeFn fn) {
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(I.rt.method_descriptor_type, sizeof(MethodDescriptor)));
-  if (!m) {
-    raise_memory(I);
-    return -1;
-  }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
-int add_getset(Isolate& I, Type* t, const char* name, GetterFn get, SetterFn set = nullptr) {
-  auto* g = static_cast<GetSetDescriptor*>(I.heap.alloc_object(I.rt.getset_descriptor_type, sizeof(GetSetDescriptor)));
-  if (!g) {
-    raise_memory(I);
-    return -1;
-  }
-  g->name = I.intern(name);
-  if (!g->name) return -1;
-  g->owner = t;
-  g->get = get;
-  g->set = set;
-  return dict_set_str(I, t->dict, g->name, Value::object(g));
-}
-
 /// Gives instances of t a __dict__ at `offset`.
 void with_dict(Type* t, size_t offset) {
   t->dict_offset = static_cast<int32_t>(offset);

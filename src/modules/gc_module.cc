@@ -7,6 +7,7 @@
 
 #include "gc/weak.h"
 #include "modules/registry.h"
+#include "modules/stdlib_support.h"
 #include "objects/dict.h"
 #include "objects/list.h"
 #include "objects/native.h"
@@ -87,16 +88,10 @@ int init_gc_module(Isolate& I, Module* m) {
     return -1;
   }
   st->enabled = true;
-  struct F { const char* name; NativeFn fn; };
-  static const F functions[] = {
-      {"collect", f_collect}, {"enable", f_enable}, {"disable", f_disable}, {"isenabled", f_isenabled},
-  };
-  for (const F& f : functions) {
-    Str* n = I.intern(f.name);
-    if (!n) return -1;
-    Value fn = builtin_function_new(I, n, f.fn, Value::object(st));
-    if (fn.is_error() || dict_set_str(I, m->dict, n, fn) < 0) return -1;
-  }
+  if (stdlib_add_functions(I, m, Value::object(st),
+                           {{"collect", f_collect}, {"enable", f_enable}, {"disable", f_disable},
+                            {"isenabled", f_isenabled}}) < 0)
+    return -1;
   List* garbage = list_new(I, 0);
   if (!garbage || module_add_value(I, m, "garbage", Value::object(garbage)) < 0) return -1;
   return 0;

@@ -700,13 +700,13 @@ Type* make_blake2_type(Isolate& I, const char* name) {
   t->new_ = blake2_new<W, Obj>;
   t->init = nullptr;
   t->trace = sizeof(W) == 8 ? blake2b_trace : blake2s_trace;
-  if (stdlib_add_method(I, t, "update", m_blake2_update<W, Obj>) < 0 ||
-      stdlib_add_method(I, t, "digest", m_blake2_digest<W, Obj, false>) < 0 ||
-      stdlib_add_method(I, t, "hexdigest", m_blake2_digest<W, Obj, true>) < 0 ||
-      stdlib_add_method(I, t, "copy", m_blake2_copy<W, Obj>) < 0 ||
-      stdlib_add_getset(I, t, "name", blake2_name<W, Obj>) < 0 ||
-      stdlib_add_getset(I, t, "digest_size", blake2_digest_size<W, Obj>) < 0 ||
-      stdlib_add_getset(I, t, "block_size", blake2_block_size<W, Obj>) < 0 ||
+  if (add_method(I, t, "update", m_blake2_update<W, Obj>) < 0 ||
+      add_method(I, t, "digest", m_blake2_digest<W, Obj, false>) < 0 ||
+      add_method(I, t, "hexdigest", m_blake2_digest<W, Obj, true>) < 0 ||
+      add_method(I, t, "copy", m_blake2_copy<W, Obj>) < 0 ||
+      add_getset(I, t, "name", blake2_name<W, Obj>) < 0 ||
+      add_getset(I, t, "digest_size", blake2_digest_size<W, Obj>) < 0 ||
+      add_getset(I, t, "block_size", blake2_block_size<W, Obj>) < 0 ||
       dict_set_str(I, t->dict, I.intern("SALT_SIZE"), Value::small_int(T::kSalt)) < 0 ||
       dict_set_str(I, t->dict, I.intern("PERSON_SIZE"), Value::small_int(T::kPerson)) < 0 ||
       dict_set_str(I, t->dict, I.intern("MAX_KEY_SIZE"), Value::small_int(T::kKey)) < 0 ||
@@ -978,11 +978,11 @@ int add_ctor(Isolate& I, Module* m, const char* name, NativeFn fn) {
 int init_hashlib_module(Isolate& I, Module* m) {
   Type* ht = make_hash_type(I, "HASH", I.rt.object_type);
   if (!ht) return -1;
-  if (stdlib_add_method(I, ht, "update", m_hash_update) < 0 || stdlib_add_method(I, ht, "digest", m_hash_digest) < 0 ||
-      stdlib_add_method(I, ht, "hexdigest", m_hash_hexdigest) < 0 || stdlib_add_method(I, ht, "copy", m_hash_copy) < 0 ||
-      stdlib_add_method(I, ht, "__repr__", m_hash_repr) < 0 || stdlib_add_getset(I, ht, "name", hash_get_name) < 0 ||
-      stdlib_add_getset(I, ht, "digest_size", hash_get_digest_size) < 0 ||
-      stdlib_add_getset(I, ht, "block_size", hash_get_block_size) < 0)
+  if (add_method(I, ht, "update", m_hash_update) < 0 || add_method(I, ht, "digest", m_hash_digest) < 0 ||
+      add_method(I, ht, "hexdigest", m_hash_hexdigest) < 0 || add_method(I, ht, "copy", m_hash_copy) < 0 ||
+      add_method(I, ht, "__repr__", m_hash_repr) < 0 || add_getset(I, ht, "name", hash_get_name) < 0 ||
+      add_getset(I, ht, "digest_size", hash_get_digest_size) < 0 ||
+      add_getset(I, ht, "block_size", hash_get_block_size) < 0)
     return -1;
   Type* xt = make_hash_type(I, "HASHXOF", ht);
   if (!xt) return -1;

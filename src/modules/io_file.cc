@@ -2689,7 +2689,7 @@ struct Meth {
 
 int add_all(Isolate& I, Type* t, std::initializer_list<Meth> ms) {
   for (const Meth& m : ms)
-    if (stdlib_add_method(I, t, m.name, m.fn) < 0) return -1;
+    if (add_method(I, t, m.name, m.fn) < 0) return -1;
   return 0;
 }
 
@@ -2731,9 +2731,9 @@ int io_file_init(Isolate& I, Module* m) {
                       {"tell", m_fio_tell}, {"truncate", m_fio_truncate}, {"close", m_fio_close},
                       {"readable", m_fio_readable}, {"writable", m_fio_writable}, {"seekable", m_fio_seekable},
                       {"isatty", m_fio_isatty}, {"fileno", m_fio_fileno}, {"__getstate__", m_getstate_refuse}}) < 0 ||
-      stdlib_add_getset(I, ft, "closed", fio_get_closed) < 0 || stdlib_add_getset(I, ft, "mode", fio_get_mode) < 0 ||
-      stdlib_add_getset(I, ft, "closefd", fio_get_closefd) < 0 ||
-      stdlib_add_getset(I, ft, "_blksize", fio_get_blksize) < 0)
+      add_getset(I, ft, "closed", fio_get_closed) < 0 || add_getset(I, ft, "mode", fio_get_mode) < 0 ||
+      add_getset(I, ft, "closefd", fio_get_closefd) < 0 ||
+      add_getset(I, ft, "_blksize", fio_get_blksize) < 0)
     return -1;
 
   struct Kind {
@@ -2757,10 +2757,10 @@ int io_file_init(Isolate& I, Module* m) {
                         {"writable", m_buf_writable}, {"seekable", m_buf_seekable}, {"fileno", m_buf_fileno},
                         {"isatty", m_buf_isatty}, {"__iter__", m_buf_iter}, {"__next__", m_buf_next},
                         {"__getstate__", m_getstate_refuse}}) < 0 ||
-        stdlib_add_getset(I, bt, "raw", buf_get_raw) < 0 || stdlib_add_getset(I, bt, "closed", buf_get_closed) < 0 ||
-        stdlib_add_getset(I, bt, "name", buf_get_name) < 0 || stdlib_add_getset(I, bt, "mode", buf_get_mode) < 0)
+        add_getset(I, bt, "raw", buf_get_raw) < 0 || add_getset(I, bt, "closed", buf_get_closed) < 0 ||
+        add_getset(I, bt, "name", buf_get_name) < 0 || add_getset(I, bt, "mode", buf_get_mode) < 0)
       return -1;
-    if (k.init != writer_init && stdlib_add_method(I, bt, "peek", m_buf_peek) < 0) return -1;
+    if (k.init != writer_init && add_method(I, bt, "peek", m_buf_peek) < 0) return -1;
   }
 
   Type* tt = file_type(I, m, "TextIOWrapper", text.as<Type>(), sizeof(TextObj), text_trace, text_finalize, text_new,
@@ -2775,14 +2775,14 @@ int io_file_init(Isolate& I, Module* m) {
                       {"writable", m_text_writable}, {"seekable", m_text_seekable}, {"fileno", m_text_fileno},
                       {"isatty", m_text_isatty}, {"reconfigure", m_text_reconfigure}, {"__iter__", m_text_iter},
                       {"__next__", m_text_next}, {"__getstate__", m_getstate_refuse}}) < 0 ||
-      stdlib_add_getset(I, tt, "encoding", text_get_encoding) < 0 ||
-      stdlib_add_getset(I, tt, "errors", text_get_errors) < 0 ||
-      stdlib_add_getset(I, tt, "buffer", text_get_buffer) < 0 ||
-      stdlib_add_getset(I, tt, "line_buffering", text_get_line_buffering) < 0 ||
-      stdlib_add_getset(I, tt, "write_through", text_get_write_through) < 0 ||
-      stdlib_add_getset(I, tt, "closed", text_get_closed) < 0 || stdlib_add_getset(I, tt, "name", text_get_name) < 0 ||
-      stdlib_add_getset(I, tt, "newlines", text_get_newlines) < 0 ||
-      stdlib_add_getset(I, tt, "_CHUNK_SIZE", text_get_chunk, text_set_chunk) < 0)
+      add_getset(I, tt, "encoding", text_get_encoding) < 0 ||
+      add_getset(I, tt, "errors", text_get_errors) < 0 ||
+      add_getset(I, tt, "buffer", text_get_buffer) < 0 ||
+      add_getset(I, tt, "line_buffering", text_get_line_buffering) < 0 ||
+      add_getset(I, tt, "write_through", text_get_write_through) < 0 ||
+      add_getset(I, tt, "closed", text_get_closed) < 0 || add_getset(I, tt, "name", text_get_name) < 0 ||
+      add_getset(I, tt, "newlines", text_get_newlines) < 0 ||
+      add_getset(I, tt, "_CHUNK_SIZE", text_get_chunk, text_set_chunk) < 0)
     return -1;
 
   // io.open is builtins.open when the isolate has one (the same object, as in CPython).

@@ -1415,21 +1415,21 @@ int init_io_module(Isolate& I, Module* m) {
   st->next = sio_next;
   st->trace = stringio_trace;
   st->finalize = stringio_finalize;
-  if (stdlib_add_method(I, st, "__init__", m_sio_init) < 0 || stdlib_add_method(I, st, "getvalue", m_sio_getvalue) < 0 ||
-      stdlib_add_method(I, st, "read", m_sio_read) < 0 || stdlib_add_method(I, st, "readline", m_sio_readline) < 0 ||
-      stdlib_add_method(I, st, "write", m_sio_write) < 0 ||
-      stdlib_add_method(I, st, "writelines", m_sio_writelines) < 0 ||
-      stdlib_add_method(I, st, "tell", m_sio_tell) < 0 || stdlib_add_method(I, st, "seek", m_sio_seek) < 0 ||
-      stdlib_add_method(I, st, "truncate", m_sio_truncate) < 0 ||
-      stdlib_add_method(I, st, "readable", m_sio_true) < 0 || stdlib_add_method(I, st, "writable", m_sio_true) < 0 ||
-      stdlib_add_method(I, st, "seekable", m_sio_true) < 0 || stdlib_add_method(I, st, "close", m_sio_close) < 0 ||
-      stdlib_add_method(I, st, "__next__", m_next<sio_next>) < 0 ||
-      stdlib_add_method(I, st, "readlines", m_sio_readlines) < 0 ||
-      stdlib_add_method(I, st, "__getstate__", m_sio_getstate) < 0 ||
-      stdlib_add_method(I, st, "__sizeof__", m_sizeof_sio) < 0 ||
-      stdlib_add_getset(I, st, "closed", sio_get_closed) < 0 ||
-      stdlib_add_getset(I, st, "line_buffering", sio_get_line_buffering) < 0 ||
-      stdlib_add_getset(I, st, "newlines", sio_get_newlines) < 0)
+  if (add_method(I, st, "__init__", m_sio_init) < 0 || add_method(I, st, "getvalue", m_sio_getvalue) < 0 ||
+      add_method(I, st, "read", m_sio_read) < 0 || add_method(I, st, "readline", m_sio_readline) < 0 ||
+      add_method(I, st, "write", m_sio_write) < 0 ||
+      add_method(I, st, "writelines", m_sio_writelines) < 0 ||
+      add_method(I, st, "tell", m_sio_tell) < 0 || add_method(I, st, "seek", m_sio_seek) < 0 ||
+      add_method(I, st, "truncate", m_sio_truncate) < 0 ||
+      add_method(I, st, "readable", m_sio_true) < 0 || add_method(I, st, "writable", m_sio_true) < 0 ||
+      add_method(I, st, "seekable", m_sio_true) < 0 || add_method(I, st, "close", m_sio_close) < 0 ||
+      add_method(I, st, "__next__", m_next<sio_next>) < 0 ||
+      add_method(I, st, "readlines", m_sio_readlines) < 0 ||
+      add_method(I, st, "__getstate__", m_sio_getstate) < 0 ||
+      add_method(I, st, "__sizeof__", m_sizeof_sio) < 0 ||
+      add_getset(I, st, "closed", sio_get_closed) < 0 ||
+      add_getset(I, st, "line_buffering", sio_get_line_buffering) < 0 ||
+      add_getset(I, st, "newlines", sio_get_newlines) < 0)
     return -1;
 
   Type* bt = stdlib_make_type(I, "BytesIO", "_io", buffered, sizeof(BytesIOObj), kTypeBaseType);
@@ -1441,25 +1441,25 @@ int init_io_module(Isolate& I, Module* m) {
   bt->next = bio_next;
   bt->trace = bytesio_trace;
   bt->finalize = bytesio_finalize;
-  if (stdlib_add_method(I, bt, "__init__", m_bio_init) < 0 || stdlib_add_method(I, bt, "getvalue", m_bio_getvalue) < 0 ||
-      stdlib_add_method(I, bt, "read", m_bio_read) < 0 || stdlib_add_method(I, bt, "read1", m_bio_read1) < 0 ||
-      stdlib_add_method(I, bt, "readline", m_bio_readline) < 0 ||
-      stdlib_add_method(I, bt, "readlines", m_bio_readlines) < 0 ||
-      stdlib_add_method(I, bt, "readinto", m_bio_readinto) < 0 ||
-      stdlib_add_method(I, bt, "readinto1", m_bio_readinto) < 0 ||
-      stdlib_add_method(I, bt, "write", m_bio_write) < 0 ||
-      stdlib_add_method(I, bt, "writelines", m_bio_writelines) < 0 ||
-      stdlib_add_method(I, bt, "tell", m_bio_tell) < 0 || stdlib_add_method(I, bt, "seek", m_bio_seek) < 0 ||
-      stdlib_add_method(I, bt, "truncate", m_bio_truncate) < 0 ||
-      stdlib_add_method(I, bt, "readable", m_bio_true) < 0 || stdlib_add_method(I, bt, "writable", m_bio_true) < 0 ||
-      stdlib_add_method(I, bt, "seekable", m_bio_true) < 0 || stdlib_add_method(I, bt, "flush", m_bio_flush) < 0 ||
-      stdlib_add_method(I, bt, "isatty", m_bio_isatty) < 0 || stdlib_add_method(I, bt, "close", m_bio_close) < 0 ||
-      stdlib_add_method(I, bt, "__iter__", m_iter<bio_iter>) < 0 ||
-      stdlib_add_method(I, bt, "__next__", m_next<bio_next>) < 0 ||
-      stdlib_add_method(I, bt, "__getstate__", m_bio_getstate) < 0 ||
-      stdlib_add_method(I, bt, "getbuffer", m_bio_getbuffer) < 0 ||
-      stdlib_add_method(I, bt, "__sizeof__", m_sizeof_bio) < 0 ||
-      stdlib_add_getset(I, bt, "closed", bio_get_closed) < 0)
+  if (add_method(I, bt, "__init__", m_bio_init) < 0 || add_method(I, bt, "getvalue", m_bio_getvalue) < 0 ||
+      add_method(I, bt, "read", m_bio_read) < 0 || add_method(I, bt, "read1", m_bio_read1) < 0 ||
+      add_method(I, bt, "readline", m_bio_readline) < 0 ||
+      add_method(I, bt, "readlines", m_bio_readlines) < 0 ||
+      add_method(I, bt, "readinto", m_bio_readinto) < 0 ||
+      add_method(I, bt, "readinto1", m_bio_readinto) < 0 ||
+      add_method(I, bt, "write", m_bio_write) < 0 ||
+      add_method(I, bt, "writelines", m_bio_writelines) < 0 ||
+      add_method(I, bt, "tell", m_bio_tell) < 0 || add_method(I, bt, "seek", m_bio_seek) < 0 ||
+      add_method(I, bt, "truncate", m_bio_truncate) < 0 ||
+      add_method(I, bt, "readable", m_bio_true) < 0 || add_method(I, bt, "writable", m_bio_true) < 0 ||
+      add_method(I, bt, "seekable", m_bio_true) < 0 || add_method(I, bt, "flush", m_bio_flush) < 0 ||
+      add_method(I, bt, "isatty", m_bio_isatty) < 0 || add_method(I, bt, "close", m_bio_close) < 0 ||
+      add_method(I, bt, "__iter__", m_iter<bio_iter>) < 0 ||
+      add_method(I, bt, "__next__", m_next<bio_next>) < 0 ||
+      add_method(I, bt, "__getstate__", m_bio_getstate) < 0 ||
+      add_method(I, bt, "getbuffer", m_bio_getbuffer) < 0 ||
+      add_method(I, bt, "__sizeof__", m_sizeof_bio) < 0 ||
+      add_getset(I, bt, "closed", bio_get_closed) < 0)
     return -1;
 
   Type* biobuf = make_bytesiobuf_type(I);

@@ -38,21 +38,6 @@ Type* new_type(Isolate& I, const char* tp_name, const char* qualname, uint32_t b
   return isolate_type_new(I, tp_name, qualname, "itertools", basicsize, trace);
 }
 
-int add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags = 0) {
-  Type* dt = (flags & kMethodClass) ? I.rt.classmethod_descriptor_type : I.rt.method_descriptor_type;
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(dt, sizeof(MethodDescriptor)));
-  if (!m) {
-    raise_memory(I);
-    return -1;
-  }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  m->flags = flags;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
 Value m_iter_self(Isolate& I, const Value* args, size_t nargs, Tuple* kw) {
   if (check_no_kwargs(I, "__iter__", kw) < 0 || check_nargs(I, "__iter__", nargs - 1, 0, 0) < 0)
     return Value::error();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "modules/registry.h"
+#include "modules/stdlib_support.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exception.h"
@@ -1277,17 +1278,10 @@ int init_json_module(Isolate& I, Module* m) {
   st->loads_slow = Value::none();
   st->bytes_to_str = Value::none();
 
-  struct F { const char* name; NativeFn fn; };
-  static const F functions[] = {
-      {"dumps", json_dumps}, {"loads", json_loads}, {"_encode", json_encode},
-      {"_encode_str", json_encode_str}, {"_decode", json_decode},
-  };
-  for (const F& f : functions) {
-    Str* n = I.intern(f.name);
-    if (!n) return -1;
-    Value fn = builtin_function_new(I, n, f.fn, Value::object(st));
-    if (fn.is_error() || dict_set_str(I, m->dict, n, fn) < 0) return -1;
-  }
+  if (stdlib_add_functions(I, m, Value::object(st),
+                           {{"dumps", json_dumps}, {"loads", json_loads}, {"_encode", json_encode},
+                            {"_encode_str", json_encode_str}, {"_decode", json_decode}}) < 0)
+    return -1;
   // json is a package (json.decoder, json.encoder are native submodules).
   List* path = list_new(I, 0);
   if (!path || dict_set_str(I, m->dict, I.rt.n___path__, Value::object(path)) < 0) return -1;

@@ -26,19 +26,6 @@ Type* new_type(Isolate& I, const char* tp_name, const char* qualname, uint32_t b
   return isolate_type_new(I, tp_name, qualname, "operator", basicsize, trace);
 }
 
-[[maybe_unused]] int add_method(Isolate& I, Type* t, const char* name, NativeFn fn) {
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(I.rt.method_descriptor_type, sizeof(MethodDescriptor)));
-  if (!m) {
-    raise_memory(I);
-    return -1;
-  }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
 // --- plain functions --------------------------------------------------------------------
 
 int unary_check(Isolate& I, const char* qname, size_t n, Tuple* kw) {

@@ -220,30 +220,6 @@ Type* new_type(Isolate& I, const char* name, uint32_t basicsize) {
   return isolate_type_new(I, name, name + dot + 1, module.c_str(), basicsize, nullptr);
 }
 
-int type_add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags = 0) {
-  Type* dt = (flags & kMethodClass) ? I.rt.classmethod_descriptor_type : I.rt.method_descriptor_type;
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(dt, sizeof(MethodDescriptor)));
-  if (!m) { raise_memory(I); return -1; }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  m->flags = flags;
-  m->doc = nullptr;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
-int type_add_getter(Isolate& I, Type* t, const char* name, GetterFn fn) {
-  auto* g = static_cast<GetSetDescriptor*>(I.heap.alloc_object(I.rt.getset_descriptor_type, sizeof(GetSetDescriptor)));
-  if (!g) { raise_memory(I); return -1; }
-  g->name = I.intern(name);
-  if (!g->name) return -1;
-  g->owner = t;
-  g->get = fn;
-  g->set = nullptr;
-  return dict_set_str(I, t->dict, g->name, Value::object(g));
-}
-
 // --- state ------------------------------------------------------------------------------
 
 void state_trace(Object* o, Tracer& t) {
@@ -1708,11 +1684,11 @@ int init_re_module(Isolate& I, Module* m) {
       {"__deepcopy__", pattern_copy},
   };
   for (const M& d : pattern_methods)
-    if (type_add_method(I, pt, d.name, d.fn) < 0) return -1;
-  if (type_add_getter(I, pt, "pattern", pattern_get_pattern) < 0 ||
-      type_add_getter(I, pt, "flags", pattern_get_flags) < 0 ||
-      type_add_getter(I, pt, "groups", pattern_get_groups) < 0 ||
-      type_add_getter(I, pt, "groupindex", pattern_get_groupindex) < 0)
+    if (add_method(I, pt, d.name, d.fn) < 0) return -1;
+  if (add_getset(I, pt, "pattern", pattern_get_pattern) < 0 ||
+      add_getset(I, pt, "flags", pattern_get_flags) < 0 ||
+      add_getset(I, pt, "groups", pattern_get_groups) < 0 ||
+      add_getset(I, pt, "groupindex", pattern_get_groupindex) < 0)
     return -1;
   static const M match_methods[] = {
       {"group", match_group}, {"groups", match_groups}, {"groupdict", match_groupdict},
@@ -1720,18 +1696,18 @@ int init_re_module(Isolate& I, Module* m) {
       {"__copy__", match_copy}, {"__deepcopy__", match_copy},
   };
   for (const M& d : match_methods)
-    if (type_add_method(I, mt, d.name, d.fn) < 0) return -1;
-  if (type_add_method(I, pt, "__class_getitem__", class_getitem, kMethodClass) < 0 ||
-      type_add_method(I, mt, "__class_getitem__", class_getitem, kMethodClass) < 0)
+    if (add_method(I, mt, d.name, d.fn) < 0) return -1;
+  if (add_method(I, pt, "__class_getitem__", class_getitem, kMethodClass) < 0 ||
+      add_method(I, mt, "__class_getitem__", class_getitem, kMethodClass) < 0)
     return -1;
-  if (type_add_getter(I, mt, "lastindex", match_get_lastindex) < 0 ||
-      type_add_getter(I, mt, "lastgroup", match_get_lastgroup) < 0 ||
-      type_add_getter(I, mt, "pos", match_get_pos) < 0 || type_add_getter(I, mt, "endpos", match_get_endpos) < 0 ||
-      type_add_getter(I, mt, "re", match_get_re) < 0 || type_add_getter(I, mt, "string", match_get_string) < 0 ||
-      type_add_getter(I, mt, "regs", match_get_regs) < 0)
+  if (add_getset(I, mt, "lastindex", match_get_lastindex) < 0 ||
+      add_getset(I, mt, "lastgroup", match_get_lastgroup) < 0 ||
+      add_getset(I, mt, "pos", match_get_pos) < 0 || add_getset(I, mt, "endpos", match_get_endpos) < 0 ||
+      add_getset(I, mt, "re", match_get_re) < 0 || add_getset(I, mt, "string", match_get_string) < 0 ||
+      add_getset(I, mt, "regs", match_get_regs) < 0)
     return -1;
-  if (type_add_method(I, sct, "match", scanner_match) < 0 || type_add_method(I, sct, "search", scanner_search) < 0 ||
-      type_add_getter(I, sct, "pattern", scanner_get_pattern) < 0)
+  if (add_method(I, sct, "match", scanner_match) < 0 || add_method(I, sct, "search", scanner_search) < 0 ||
+      add_getset(I, sct, "pattern", scanner_get_pattern) < 0)
     return -1;
 
   static const M functions[] = {

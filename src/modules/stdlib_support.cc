@@ -16,73 +16,21 @@ namespace capy {
 
 Type* stdlib_make_type(Isolate& I, const char* name, const char* module, Type* base, uint32_t basicsize,
                        uint32_t flags) {
-  auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
-  if (!t) {
-    raise_memory(I);
-    return nullptr;
-  }
-  t->name = I.intern(name);
-  t->qualname = t->name;
-  t->module = I.intern(module);
-  t->base = base;
-  t->basicsize = basicsize;
-  t->flags = flags | kTypeHeap | (base->flags & 0x00FFFF00u);
-  t->dict = dict_new(I);
-  if (!t->name || !t->module || !t->dict) return nullptr;
-  Value bv = Value::object(base);
-  t->bases = tuple_from(I, &bv, 1);
-  if (!t->bases) return nullptr;
-  size_t n = 1 + base->mro->size();
-  Tuple* mro = tuple_new(I, n);
-  if (!mro) return nullptr;
-  mro->items[0] = Value::object(t);
-  for (size_t i = 1; i < n; ++i) mro->items[i] = base->mro->items[i - 1];
-  t->mro = mro;
-  t->repr = base->repr; t->str = base->str; t->hash = base->hash; t->richcompare = base->richcompare;
-  t->getattr = base->getattr; t->setattr = base->setattr; t->call = base->call; t->iter = base->iter;
-  t->next = base->next; t->len = base->len; t->getitem = base->getitem; t->setitem = base->setitem;
-  t->contains = base->contains; t->bool_ = base->bool_; t->nb_pow3 = base->nb_pow3; t->nb_neg = base->nb_neg;
-  t->nb_pos = base->nb_pos; t->nb_invert = base->nb_invert; t->nb_abs = base->nb_abs; t->nb_int = base->nb_int;
-  t->nb_float = base->nb_float; t->nb_index = base->nb_index; t->descr_get = base->descr_get;
-  t->descr_set = base->descr_set; t->new_ = base->new_; t->init = base->init; t->trace = base->trace;
-  t->finalize = base->finalize; t->buffer = base->buffer;
-  for (int i = 0; i < kNbCount; ++i) {
-    t->nb[i] = base->nb[i];
-    t->nb_inplace[i] = base->nb_inplace[i];
-  }
+  Type* t = isolate_type_new(I, name, name, module, basicsize, nullptr, base, flags | kTypeHeap);
+  if (!t) return nullptr;
   if (dict_set_str(I, t->dict, I.rt.n___module__, Value::object(t->module)) < 0) return nullptr;
   if (dict_set_str(I, t->dict, I.rt.n___doc__, Value::none()) < 0) return nullptr;
   return t;
 }
 
-int stdlib_add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags) {
-  Type* dt = (flags & kMethodClass) ? I.rt.classmethod_descriptor_type : I.rt.method_descriptor_type;
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(dt, sizeof(MethodDescriptor)));
-  if (!m) {
-    raise_memory(I);
-    return -1;
+int stdlib_add_functions(Isolate& I, Module* m, Value self, std::initializer_list<MethodDef> defs) {
+  for (const MethodDef& d : defs) {
+    Str* n = I.intern(d.name);
+    if (!n) return -1;
+    Value f = builtin_function_new(I, n, d.fn, self, d.doc);
+    if (f.is_error() || dict_set_str(I, m->dict, n, f) < 0) return -1;
   }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  m->flags = flags;
-  m->doc = nullptr;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
-int stdlib_add_getset(Isolate& I, Type* t, const char* name, GetterFn get, SetterFn set) {
-  auto* g = static_cast<GetSetDescriptor*>(I.heap.alloc_object(I.rt.getset_descriptor_type, sizeof(GetSetDescriptor)));
-  if (!g) {
-    raise_memory(I);
-    return -1;
-  }
-  g->name = I.intern(name);
-  if (!g->name) return -1;
-  g->owner = t;
-  g->get = get;
-  g->set = set;
-  return dict_set_str(I, t->dict, g->name, Value::object(g));
+  return 0;
 }
 
 int stdlib_bind_args(Isolate& I, const char* fname, const Value* args, size_t nargs, Tuple* kwnames,

@@ -6,19 +6,21 @@
 #include <string_view>
 
 #include "objects/function.h"
+#include "objects/native.h"
 #include "objects/object.h"
 
 namespace capy {
+
+struct Module;
 
 /// A type created at import time on the isolate's heap, displayed as
 /// `module.name`. Slots are inherited from `base`; flags may add
 /// kTypeBaseType to make it subclassable. nullptr with an exception pending.
 Type* stdlib_make_type(Isolate& I, const char* name, const char* module, Type* base, uint32_t basicsize,
                        uint32_t flags);
-/// Adds a method descriptor (kMethodClass / kMethodStatic in flags). 0 or -1.
-int stdlib_add_method(Isolate& I, Type* t, const char* name, NativeFn fn, uint32_t flags = 0);
-/// Adds a getset descriptor. 0 or -1.
-int stdlib_add_getset(Isolate& I, Type* t, const char* name, GetterFn get, SetterFn set = nullptr);
+/// Adds builtin functions bound to `self` (a module's state object, which
+/// each receives as args[0]) to module m. 0 or -1.
+int stdlib_add_functions(Isolate& I, Module* m, Value self, std::initializer_list<MethodDef> defs);
 /// bind_args with Argument Clinic's message for unknown keywords
 /// ("'x' is an invalid keyword argument for f()"), as CPython 3.11's
 /// clinic-generated functions report it.

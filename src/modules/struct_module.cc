@@ -73,75 +73,8 @@ void uiter_trace(Object* o, Tracer& t) {
 
 /// A per-isolate native type; tp_name is "module.Name" as CPython's tp_name.
 Type* new_type(Isolate& I, const char* tp_name, const char* module, uint32_t basicsize, TraceFn trace) {
-  Type* obj = I.rt.object_type;
-  auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
-  if (!t) {
-    raise_memory(I);
-    return nullptr;
-  }
-  t->name = I.intern(tp_name);
   const char* dot = std::strrchr(tp_name, '.');
-  t->qualname = I.intern(dot ? dot + 1 : tp_name);
-  t->module = I.intern(module);
-  t->base = obj;
-  Value ov = Value::object(obj);
-  t->bases = tuple_from(I, &ov, 1);
-  Value mv[2] = {Value::object(t), ov};
-  t->mro = tuple_from(I, mv, 2);
-  t->dict = dict_new(I);
-  if (!t->name || !t->qualname || !t->module || !t->bases || !t->mro || !t->dict) return nullptr;
-  t->basicsize = basicsize;
-  t->repr = obj->repr;
-  t->str = obj->str;
-  t->hash = obj->hash;
-  t->richcompare = obj->richcompare;
-  t->getattr = obj->getattr;
-  t->setattr = obj->setattr;
-  t->trace = trace;
-  return t;
-}
-
-int add_method(Isolate& I, Type* t, const char* name, NativeFn fn) {
-  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(I.rt.method_descriptor_type, sizeof(MethodDescriptor)));
-  if (!m) {
-    raise_memory(I);
-    return -1;
-  }
-  m->name = I.intern(name);
-  if (!m->name) return -1;
-  m->fn = fn;
-  m->owner = t;
-  return dict_set_str(I, t->dict, m->name, Value::object(m));
-}
-
-int add_getter(Isolate& I, Type* t, const char* name, GetterFn fn) {
-  auto* g = static_cast<GetSetDescriptor*>(I.heap.alloc_object(I.rt.getset_descriptor_type, sizeof(GetSetDescriptor)));
-  if (!g) {
-    raise_memory(I);
-    return -1;
-  }
-  g->name = I.intern(name);
-  if (!g->name) return -1;
-  g->owner = t;
-  g->get = fn;
-  return dict_set_str(I, t->dict, g->name, Value::object(g));
-}
-
-/// Exposes a per-isolate type's new_ slot as __new__ so that Python subclasses
-/// inherit it (type_fixup_slots takes slots from SlotWrapper dunders only).
-/// 19 is SK::New in slots.cc; the lead owns that numbering (see the report).
-int add_new_wrapper(Isolate& I, Type* t) {
-  auto* w = static_cast<SlotWrapper*>(I.heap.alloc_object(I.rt.wrapper_descriptor_type, sizeof(SlotWrapper)));
-  if (!w) {
-    raise_memory(I);
-    return -1;
-  }
-  w->name = I.intern("__new__");
-  if (!w->name) return -1;
-  w->owner = t;
-  w->slot = 19;
-  w->fn = reinterpret_cast<void*>(t->new_);
-  return dict_set_str(I, t->dict, w->name, Value::object(w));
+  return isolate_type_new(I, tp_name, dot ? dot + 1 : tp_name, module, basicsize, trace);
 }
 
 Value struct_error(Isolate& I, StructState* st, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -1023,10 +956,10 @@ int init_struct_module(Isolate& I, Module* m) {
   if (add_method(I, t, "pack", s_pack) < 0 || add_method(I, t, "pack_into", s_pack_into) < 0 ||
       add_method(I, t, "unpack", s_unpack) < 0 || add_method(I, t, "unpack_from", s_unpack_from) < 0 ||
       add_method(I, t, "iter_unpack", s_iter_unpack) < 0 || add_method(I, t, "__sizeof__", s_sizeof) < 0 ||
-      add_getter(I, t, "format", s_format) < 0 || add_getter(I, t, "size", s_size) < 0)
+      add_getset(I, t, "format", s_format) < 0 || add_getset(I, t, "size", s_size) < 0)
     return -1;
   Str* sk = I.intern("_struct_state");
-  if (add_new_wrapper(I, t) < 0) return -1;
+  if (add_slot_wrappers(I, t) < 0) return -1;
   if (!sk || dict_set_str(I, t->dict, sk, Value::object(st)) < 0) return -1;
 
   Type* it = new_type(I, "_struct.unpack_iterator", "_struct", sizeof(UnpackIter), uiter_trace);

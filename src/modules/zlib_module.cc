@@ -736,16 +736,16 @@ int init_zlib_module(Isolate& I, Module* m) {
   Type* ct = make_zobj_type(I, "Compress");
   Type* dt = make_zobj_type(I, "Decompress");
   if (!ct || !dt) return -1;
-  if (stdlib_add_method(I, ct, "compress", m_comp_compress) < 0 || stdlib_add_method(I, ct, "flush", m_comp_flush) < 0 ||
-      stdlib_add_method(I, ct, "copy", m_comp_copy) < 0 || stdlib_add_method(I, ct, "__copy__", m_comp_copy) < 0 ||
-      stdlib_add_method(I, ct, "__deepcopy__", m_comp_deepcopy) < 0 ||
-      stdlib_add_method(I, dt, "decompress", m_decomp_decompress) < 0 ||
-      stdlib_add_method(I, dt, "flush", m_decomp_flush) < 0 || stdlib_add_method(I, dt, "copy", m_decomp_copy) < 0 ||
-      stdlib_add_method(I, dt, "__copy__", m_decomp_copy) < 0 ||
-      stdlib_add_method(I, dt, "__deepcopy__", m_decomp_deepcopy) < 0 ||
-      stdlib_add_getset(I, dt, "unused_data", get_unused_data) < 0 ||
-      stdlib_add_getset(I, dt, "unconsumed_tail", get_unconsumed_tail) < 0 ||
-      stdlib_add_getset(I, dt, "eof", get_eof) < 0)
+  if (add_method(I, ct, "compress", m_comp_compress) < 0 || add_method(I, ct, "flush", m_comp_flush) < 0 ||
+      add_method(I, ct, "copy", m_comp_copy) < 0 || add_method(I, ct, "__copy__", m_comp_copy) < 0 ||
+      add_method(I, ct, "__deepcopy__", m_comp_deepcopy) < 0 ||
+      add_method(I, dt, "decompress", m_decomp_decompress) < 0 ||
+      add_method(I, dt, "flush", m_decomp_flush) < 0 || add_method(I, dt, "copy", m_decomp_copy) < 0 ||
+      add_method(I, dt, "__copy__", m_decomp_copy) < 0 ||
+      add_method(I, dt, "__deepcopy__", m_decomp_deepcopy) < 0 ||
+      add_getset(I, dt, "unused_data", get_unused_data) < 0 ||
+      add_getset(I, dt, "unconsumed_tail", get_unconsumed_tail) < 0 ||
+      add_getset(I, dt, "eof", get_eof) < 0)
     return -1;
   struct IntConst {
     const char* name;

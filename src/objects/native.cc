@@ -79,33 +79,70 @@ Type* make_builtin_type(Runtime& rt, Type* storage, const char* name, Type* base
 }
 
 Type* isolate_type_new(Isolate& I, const char* tp_name, const char* qualname, const char* module,
-                       uint32_t basicsize, TraceFn trace) {
+                       uint32_t basicsize, TraceFn trace, Type* base, uint32_t flags) {
   auto* t = static_cast<Type*>(I.heap.alloc_object(I.rt.type_type, sizeof(Type)));
   if (!t) {
     raise_memory(I);
     return nullptr;
   }
-  Type* base = I.rt.object_type;
+  Type* b = base ? base : I.rt.object_type;
   t->name = I.intern(tp_name);
   t->qualname = I.intern(qualname);
   t->module = I.intern(module);
-  t->base = base;
+  t->base = b;
   t->basicsize = basicsize;
+  t->flags = flags | (b->flags & 0x00FFFF00u);
   t->dict = dict_new(I);
   if (!t->name || !t->qualname || !t->module || !t->dict) return nullptr;
-  Value bv = Value::object(base);
+  Value bv = Value::object(b);
   t->bases = tuple_from(I, &bv, 1);
-  Value mro[2] = {Value::object(t), bv};
-  t->mro = tuple_from(I, mro, 2);
-  if (!t->bases || !t->mro) return nullptr;
-  t->repr = base->repr;
-  t->str = base->str;
-  t->hash = base->hash;
-  t->richcompare = base->richcompare;
-  t->getattr = base->getattr;
-  t->setattr = base->setattr;
+  Tuple* mro = tuple_new(I, 1 + b->mro->size());
+  if (!t->bases || !mro) return nullptr;
+  mro->items[0] = Value::object(t);
+  for (size_t i = 0; i < b->mro->size(); ++i) mro->items[i + 1] = b->mro->items[i];
+  t->mro = mro;
   t->trace = trace;
+  if (base) {
+    inherit_slots(t, base);
+  } else {
+    t->repr = b->repr;
+    t->str = b->str;
+    t->hash = b->hash;
+    t->richcompare = b->richcompare;
+    t->getattr = b->getattr;
+    t->setattr = b->setattr;
+  }
   return t;
+}
+
+int add_method(Isolate& I, Type* type, const char* name, NativeFn fn, uint32_t flags, const char* doc) {
+  Type* dt = (flags & kMethodClass) ? I.rt.classmethod_descriptor_type : I.rt.method_descriptor_type;
+  auto* m = static_cast<MethodDescriptor*>(I.heap.alloc_object(dt, sizeof(MethodDescriptor)));
+  if (!m) {
+    raise_memory(I);
+    return -1;
+  }
+  m->name = I.intern(name);
+  if (!m->name) return -1;
+  m->fn = fn;
+  m->owner = type;
+  m->flags = flags;
+  m->doc = doc;
+  return dict_set_str(I, type->dict, m->name, Value::object(m));
+}
+
+int add_getset(Isolate& I, Type* type, const char* name, GetterFn get, SetterFn set) {
+  auto* g = static_cast<GetSetDescriptor*>(I.heap.alloc_object(I.rt.getset_descriptor_type, sizeof(GetSetDescriptor)));
+  if (!g) {
+    raise_memory(I);
+    return -1;
+  }
+  g->name = I.intern(name);
+  if (!g->name) return -1;
+  g->owner = type;
+  g->get = get;
+  g->set = set;
+  return dict_set_str(I, type->dict, g->name, Value::object(g));
 }
 
 int check_no_kwargs(Isolate& I, const char* fname, Tuple* kwnames) {

@@ -51,11 +51,27 @@ int check_no_kwargs(Isolate& I, const char* fname, Tuple* kwnames);
 int check_nargs(Isolate& I, const char* fname, size_t nargs, size_t min, size_t max);
 
 /// Creates a native type for one isolate (a native module's type, made when
-/// the module is imported): immutable (no kTypeHeap), base `object`, its own
-/// dict, `tp_name` in CPython's "module.Name" form. nullptr with an exception
+/// the module is imported): its own dict, `tp_name` in CPython's
+/// "module.Name" form, `flags` (kTypeBaseType: subclassable; kTypeHeap:
+/// mutable like a class). Without `base` it derives from `object` and takes
+/// only object's generic slots (repr, str, hash, comparison, attributes);
+/// with one it inherits every slot of `base` it does not set (as
+/// inherit_slots) and the base's subclass flags. nullptr with an exception
 /// pending on failure.
 Type* isolate_type_new(Isolate& I, const char* tp_name, const char* qualname, const char* module,
-                       uint32_t basicsize, TraceFn trace);
+                       uint32_t basicsize, TraceFn trace, Type* base = nullptr, uint32_t flags = 0);
+/// Copies into `t` every slot of `base` it does not set, and the layout
+/// fields it leaves 0 (CPython's inherit_slots).
+void inherit_slots(Type* t, Type* base);
+/// Adds a method descriptor (flags kMethodClass / kMethodStatic) or a
+/// getset descriptor to a per-isolate type's dict. 0 or -1.
+int add_method(Isolate& I, Type* type, const char* name, NativeFn fn, uint32_t flags = 0, const char* doc = nullptr);
+int add_getset(Isolate& I, Type* type, const char* name, GetterFn get, SetterFn set = nullptr);
+/// Exposes the slots a per-isolate type defines itself (those differing
+/// from its base) as slot-wrapper dunders, as builtin types have them
+/// (`T.__new__`, `T.__len__`…; Python subclasses inherit the native slots
+/// through them). Names already in the dict are kept. 0 or -1.
+int add_slot_wrappers(Isolate& I, Type* type);
 
 /// Creates a builtin type object (start-up only); slots default to those of `base`
 /// (inherited like CPython's inherit_slots), basicsize from `basicsize`.

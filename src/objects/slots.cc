@@ -305,8 +305,10 @@ Value wrapper_call(Isolate& I, Value callee, const Value* args, size_t nargs, Tu
   SK kind = static_cast<SK>(w->slot & 0xFF);
   int op = static_cast<int>(w->slot >> 8);
   const char* nm = w->name->data;
-  if (nargs < 1)
+  if (nargs < 1) {
+    if (kind == SK::New) return raisef(I, I.rt.exc_TypeError, "%s.__new__(): not enough arguments", type_name(w->owner));
     return raisef(I, I.rt.exc_TypeError, "descriptor '%s' of '%s' object needs an argument", nm, type_name(w->owner));
+  }
   Value self = args[0];
   if (kind == SK::New) {
     if (!is_subtype(type_of(I, self), I.rt.type_type))
@@ -457,54 +459,71 @@ void add_wrapper(Runtime& rt, Type* t, const char* name, SK kind, int op, void* 
 template <class F>
 void* fp(F f) { return reinterpret_cast<void*>(f); }
 
-// Adds wrappers for the slots `t` defines itself (differing from its base).
-void add_wrappers(Runtime& rt, Type* t) {
+// Calls add(name, kind, op, fn) for each slot `t` defines itself (differing
+// from its base): the dunders its wrappers stand for.
+template <class Add>
+void for_each_own_slot(Type* t, Add&& add) {
   Type* b = t->base;
 #define CHANGED(slot) (t->slot && (!b || t->slot != b->slot))
-  if (CHANGED(repr)) add_wrapper(rt, t, "__repr__", SK::Repr, 0, fp(t->repr));
-  if (CHANGED(str)) add_wrapper(rt, t, "__str__", SK::Str, 0, fp(t->str));
-  if (CHANGED(hash)) add_wrapper(rt, t, "__hash__", SK::Hash, 0, fp(t->hash));
-  if (CHANGED(call)) add_wrapper(rt, t, "__call__", SK::Call, 0, fp(t->call));
-  if (CHANGED(iter)) add_wrapper(rt, t, "__iter__", SK::Iter, 0, fp(t->iter));
-  if (CHANGED(next)) add_wrapper(rt, t, "__next__", SK::Next, 0, fp(t->next));
-  if (CHANGED(len)) add_wrapper(rt, t, "__len__", SK::Len, 0, fp(t->len));
-  if (CHANGED(getitem)) add_wrapper(rt, t, "__getitem__", SK::GetItem, 0, fp(t->getitem));
+  if (CHANGED(repr)) add("__repr__", SK::Repr, 0, fp(t->repr));
+  if (CHANGED(str)) add("__str__", SK::Str, 0, fp(t->str));
+  if (CHANGED(hash)) add("__hash__", SK::Hash, 0, fp(t->hash));
+  if (CHANGED(call)) add("__call__", SK::Call, 0, fp(t->call));
+  if (CHANGED(iter)) add("__iter__", SK::Iter, 0, fp(t->iter));
+  if (CHANGED(next)) add("__next__", SK::Next, 0, fp(t->next));
+  if (CHANGED(len)) add("__len__", SK::Len, 0, fp(t->len));
+  if (CHANGED(getitem)) add("__getitem__", SK::GetItem, 0, fp(t->getitem));
   if (CHANGED(setitem)) {
-    add_wrapper(rt, t, "__setitem__", SK::SetItem, 0, fp(t->setitem));
-    add_wrapper(rt, t, "__delitem__", SK::DelItem, 0, fp(t->setitem));
+    add("__setitem__", SK::SetItem, 0, fp(t->setitem));
+    add("__delitem__", SK::DelItem, 0, fp(t->setitem));
   }
-  if (CHANGED(contains)) add_wrapper(rt, t, "__contains__", SK::Contains, 0, fp(t->contains));
-  if (CHANGED(bool_)) add_wrapper(rt, t, "__bool__", SK::Bool, 0, fp(t->bool_));
-  if (CHANGED(getattr)) add_wrapper(rt, t, "__getattribute__", SK::GetAttribute, 0, fp(t->getattr));
+  if (CHANGED(contains)) add("__contains__", SK::Contains, 0, fp(t->contains));
+  if (CHANGED(bool_)) add("__bool__", SK::Bool, 0, fp(t->bool_));
+  if (CHANGED(getattr)) add("__getattribute__", SK::GetAttribute, 0, fp(t->getattr));
   if (CHANGED(setattr)) {
-    add_wrapper(rt, t, "__setattr__", SK::SetAttr, 0, fp(t->setattr));
-    add_wrapper(rt, t, "__delattr__", SK::DelAttr, 0, fp(t->setattr));
+    add("__setattr__", SK::SetAttr, 0, fp(t->setattr));
+    add("__delattr__", SK::DelAttr, 0, fp(t->setattr));
   }
-  if (CHANGED(descr_get)) add_wrapper(rt, t, "__get__", SK::Get, 0, fp(t->descr_get));
+  if (CHANGED(descr_get)) add("__get__", SK::Get, 0, fp(t->descr_get));
   if (CHANGED(descr_set)) {
-    add_wrapper(rt, t, "__set__", SK::Set, 0, fp(t->descr_set));
-    add_wrapper(rt, t, "__delete__", SK::Delete, 0, fp(t->descr_set));
+    add("__set__", SK::Set, 0, fp(t->descr_set));
+    add("__delete__", SK::Delete, 0, fp(t->descr_set));
   }
-  if (CHANGED(init)) add_wrapper(rt, t, "__init__", SK::Init, 0, fp(t->init));
-  if (CHANGED(new_)) add_wrapper(rt, t, "__new__", SK::New, 0, fp(t->new_));
+  if (CHANGED(init)) add("__init__", SK::Init, 0, fp(t->init));
+  if (CHANGED(new_)) add("__new__", SK::New, 0, fp(t->new_));
   if (CHANGED(richcompare))
-    for (int i = 0; i < 6; ++i) add_wrapper(rt, t, kCmpNames[i], static_cast<SK>(int(SK::Lt) + i), 0, fp(t->richcompare));
-  if (CHANGED(nb_neg)) add_wrapper(rt, t, "__neg__", SK::Neg, 0, fp(t->nb_neg));
-  if (CHANGED(nb_pos)) add_wrapper(rt, t, "__pos__", SK::Pos, 0, fp(t->nb_pos));
-  if (CHANGED(nb_invert)) add_wrapper(rt, t, "__invert__", SK::Invert, 0, fp(t->nb_invert));
-  if (CHANGED(nb_abs)) add_wrapper(rt, t, "__abs__", SK::Abs, 0, fp(t->nb_abs));
-  if (CHANGED(nb_int)) add_wrapper(rt, t, "__int__", SK::Int, 0, fp(t->nb_int));
-  if (CHANGED(nb_float)) add_wrapper(rt, t, "__float__", SK::Float, 0, fp(t->nb_float));
-  if (CHANGED(nb_index)) add_wrapper(rt, t, "__index__", SK::Index, 0, fp(t->nb_index));
+    for (int i = 0; i < 6; ++i) add(kCmpNames[i], static_cast<SK>(int(SK::Lt) + i), 0, fp(t->richcompare));
+  if (CHANGED(nb_neg)) add("__neg__", SK::Neg, 0, fp(t->nb_neg));
+  if (CHANGED(nb_pos)) add("__pos__", SK::Pos, 0, fp(t->nb_pos));
+  if (CHANGED(nb_invert)) add("__invert__", SK::Invert, 0, fp(t->nb_invert));
+  if (CHANGED(nb_abs)) add("__abs__", SK::Abs, 0, fp(t->nb_abs));
+  if (CHANGED(nb_int)) add("__int__", SK::Int, 0, fp(t->nb_int));
+  if (CHANGED(nb_float)) add("__float__", SK::Float, 0, fp(t->nb_float));
+  if (CHANGED(nb_index)) add("__index__", SK::Index, 0, fp(t->nb_index));
   for (int op = 0; op < kNbCount; ++op) {
     if (CHANGED(nb[op])) {
-      add_wrapper(rt, t, kNbNames[op][0], SK::Nb, op, fp(t->nb[op]));
-      add_wrapper(rt, t, kNbNames[op][1], SK::RNb, op, fp(t->nb[op]));
+      add(kNbNames[op][0], SK::Nb, op, fp(t->nb[op]));
+      add(kNbNames[op][1], SK::RNb, op, fp(t->nb[op]));
     }
-    if (CHANGED(nb_inplace[op])) add_wrapper(rt, t, kNbNames[op][2], SK::INb, op, fp(t->nb_inplace[op]));
+    if (CHANGED(nb_inplace[op])) add(kNbNames[op][2], SK::INb, op, fp(t->nb_inplace[op]));
   }
 #undef CHANGED
 }
+
+// Adds wrappers for the slots `t` defines itself (start-up types).
+void add_wrappers(Runtime& rt, Type* t) {
+  for_each_own_slot(t, [&](const char* name, SK kind, int op, void* fn) { add_wrapper(rt, t, name, kind, op, fn); });
+}
+
+// The builtin function found for a dunder, if the attribute is a SlotWrapper of `kind`.
+void* wrapped(Isolate& I, Value attr, SK kind) {
+  if (attr.is_null() || type_of(I, attr) != I.rt.wrapper_descriptor_type) return nullptr;
+  auto* w = attr.as<SlotWrapper>();
+  if ((w->slot & 0xFF) != static_cast<uint32_t>(kind)) return nullptr;
+  return w->fn;
+}
+
+}  // namespace
 
 void inherit_slots(Type* t, Type* b) {
 #define INHERIT(slot) if (!t->slot) t->slot = b->slot
@@ -520,15 +539,30 @@ void inherit_slots(Type* t, Type* b) {
 #undef INHERIT
 }
 
-// The builtin function found for a dunder, if the attribute is a SlotWrapper of `kind`.
-void* wrapped(Isolate& I, Value attr, SK kind) {
-  if (attr.is_null() || type_of(I, attr) != I.rt.wrapper_descriptor_type) return nullptr;
-  auto* w = attr.as<SlotWrapper>();
-  if ((w->slot & 0xFF) != static_cast<uint32_t>(kind)) return nullptr;
-  return w->fn;
+int add_slot_wrappers(Isolate& I, Type* t) {
+  int rc = 0;
+  for_each_own_slot(t, [&](const char* name, SK kind, int op, void* fn) {
+    if (rc < 0) return;
+    Str* n = I.intern(name);
+    if (!n) {
+      rc = -1;
+      return;
+    }
+    if (!dict_get_str(t->dict, n).is_null()) return;  // an explicit method wins
+    auto* w = static_cast<SlotWrapper*>(I.heap.alloc_object(I.rt.wrapper_descriptor_type, sizeof(SlotWrapper)));
+    if (!w) {
+      raise_memory(I);
+      rc = -1;
+      return;
+    }
+    w->name = n;
+    w->owner = t;
+    w->slot = static_cast<uint32_t>(kind) | (static_cast<uint32_t>(op) << 8);
+    w->fn = fn;
+    if (dict_set_str(I, t->dict, n, Value::object(w)) < 0) rc = -1;
+  });
+  return rc;
 }
-
-}  // namespace
 
 void type_fixup_slots(Isolate& I, Type* t) {
   t->version++;
