@@ -190,29 +190,47 @@ bool normalize_segment(std::string_view text, int options, std::string& out) {
   return true;
 }
 
+constexpr size_t kNormalizePiece = 64 * 1024;
+
 /// Normalizes a str's UTF-8. utf8proc knows a later Unicode version than
 /// CPython 3.11 (14.0.0) and rejects lone surrogates; code points that are
 /// surrogates or unassigned in 14.0.0 are starters without decompositions
 /// there, so the text is normalized around them and they are kept as they are.
-bool normalize_text(std::string_view text, int options, std::string& out) {
+///
+/// Long texts are normalized in pieces cut just before an ASCII character
+/// (a starter that never composes with what precedes it, so the result is
+/// the same): utf8proc's buffers stay small, and the isolate's time limit
+/// is polled between pieces. Returns -1 when the run ended or memory ran
+/// out (exception set or run ended), else 1.
+int normalize_text(Isolate& I, std::string_view text, int options, std::string& out) {
   size_t seg = 0;
   const char* base = text.data();
   const char* p = base;
   const char* end = base + text.size();
   while (p < end) {
     if (static_cast<unsigned char>(*p) < 0x80) {
+      if (size_t(p - base) - seg >= kNormalizePiece) {
+        if (!I.poll(kNormalizePiece / 16)) return -1;
+        // utf8proc works on 32-bit code points, up to a few per input byte.
+        if (too_big(I, uint64_t(out.size()) + 8 * (size_t(p - base) - seg))) return raise_memory(I), -1;
+        if (!normalize_segment(text.substr(seg, size_t(p - base) - seg), options, out)) return raise_memory(I), -1;
+        seg = size_t(p - base);
+      }
       ++p;
       continue;
     }
     const char* start = p;
     uint32_t cp = utf8_decode(p);
     if ((cp >= 0xD800 && cp <= 0xDFFF) || std::strcmp(ucd::category(cp), "Cn") == 0) {
-      if (!normalize_segment(text.substr(seg, size_t(start - base) - seg), options, out)) return false;
+      if (!normalize_segment(text.substr(seg, size_t(start - base) - seg), options, out)) return raise_memory(I), -1;
       out.append(start, size_t(p - start));
       seg = size_t(p - base);
     }
   }
-  return normalize_segment(text.substr(seg), options, out);
+  if (!I.poll((text.size() - seg) / 16 + 1)) return -1;
+  if (too_big(I, uint64_t(out.size()) + 8 * (text.size() - seg))) return raise_memory(I), -1;
+  if (!normalize_segment(text.substr(seg), options, out)) return raise_memory(I), -1;
+  return 1;
 }
 
 bool normalize_args(Isolate& I, const char* fname, const Value* a, size_t n, Tuple* kw, int* options) {
@@ -241,7 +259,7 @@ Value u_normalize(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   Str* s = as_str(a[1]);
   if (s->ascii) return a[1];  // ASCII text is in every normalization form
   std::string out;
-  if (!normalize_text(s->view(), options, out)) return raise_memory(I);
+  if (normalize_text(I, s->view(), options, out) < 0) return Value::error();
   if (out == s->view()) return a[1];
   return str_from_utf8(I, out);
 }
@@ -252,7 +270,7 @@ Value u_is_normalized(Isolate& I, const Value* a, size_t n, Tuple* kw) {
   Str* s = as_str(a[1]);
   if (s->ascii) return Value::true_();
   std::string out;
-  if (!normalize_text(s->view(), options, out)) return raise_memory(I);
+  if (normalize_text(I, s->view(), options, out) < 0) return Value::error();
   return Value::boolean(out == s->view());
 }
 
