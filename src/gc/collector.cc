@@ -80,8 +80,10 @@ void Isolate::collect() {
   weak.after_mark(heap);
 
   // Sweep, in two passes: finalize every dead object while all types are
-  // still alive, then free them.
-  std::vector<Object*> dead;
+  // still alive, then free them. The dead are chained through their own
+  // gc_next_ (no side table: the collector needs no memory proportional to
+  // the heap, which would not be charged to it).
+  Object* dead = nullptr;
   Object* live = nullptr;
   size_t live_bytes = 0, live_count = 0;
   (void)live_bytes;
@@ -93,21 +95,23 @@ void Isolate::collect() {
       live = o;
       ++live_count;
     } else {
-      dead.push_back(o);
+      o->gc_next_ = dead;
+      dead = o;
     }
     o = next;
   }
   // The survivors are now oldest-first; order carries no meaning.
   heap.set_all_objects(live);
-  for (Object* o : dead) {
+  for (Object* o = dead; o; o = o->gc_next_) {
     Type* t = o->type_;
     if (t->finalize && !(o->gc_bits_ & kGcFinalized)) {
       o->gc_bits_ |= kGcFinalized;
       t->finalize(*this, o);
     }
   }
-  for (Object* o : dead) {
-    if (!ids.empty()) ids.erase(o);
+  for (Object* o = dead, *next; o; o = next) {
+    next = o->gc_next_;
+    if (!ids.empty() && ids.erase(o)) heap.credit(kIdEntryBytes);
     heap.free_object(o);
   }
   heap.release_empty_pools();

@@ -7,7 +7,21 @@
 namespace capy {
 
 void Tracer::drain() {
-  while (!stack_.empty()) {
+  for (;;) {
+    if (stack_.empty()) {
+      if (ranges_.empty()) return;
+      // The next chunk of the innermost pending range (depth first, so
+      // that the stacks stay short).
+      Range& r = ranges_.back();
+      const Value* v = r.v;
+      size_t k = r.n < kRangeChunk ? r.n : kRangeChunk;
+      size_t stride = r.stride;
+      r.v += k * stride;
+      r.n -= k;
+      if (r.n == 0) ranges_.pop_back();
+      for (size_t i = 0; i < k; ++i) visit(v[i * stride]);
+      continue;
+    }
     Object* o = stack_.back();
     stack_.pop_back();
     Type* t = o->type_;
@@ -52,10 +66,10 @@ void* Heap::pool_alloc(size_t cls, size_t slot) {
   }
   if (!bump_[cls] || slot > static_cast<size_t>(bump_end_[cls] - bump_[cls])) {
     // A new pool is charged whole, however few of its slots are used.
-    if (kPoolBytes > limit_ || bytes_ + kPoolBytes > limit_) return nullptr;
+    if (kPoolCost > limit_ || bytes_ + kPoolCost > limit_) return nullptr;
     void* pool = std::aligned_alloc(kPoolBytes, kPoolBytes);
     if (!pool) return nullptr;
-    bytes_ += kPoolBytes;
+    bytes_ += kPoolCost;
     // Zeroed, so a never-used slot reads as free (type_ == nullptr) to the
     // conservative scan.
     std::memset(pool, 0, kPoolBytes);
@@ -251,7 +265,7 @@ void Heap::release_empty_pools() {
     if (dead.count(reinterpret_cast<uintptr_t>(pool))) {
       pools_.erase(reinterpret_cast<uintptr_t>(pool));
       std::free(pool);
-      credit(kPoolBytes);
+      credit(kPoolCost);
     } else {
       pool_list_[kept++] = pool;
     }

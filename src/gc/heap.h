@@ -29,14 +29,32 @@ class Tracer {
     const_cast<Object*>(o)->gc_bits_ |= kGcMarked;
     stack_.push_back(const_cast<Object*>(o));
   }
-  void visit_range(const Value* v, size_t n) {
-    for (size_t i = 0; i < n; ++i) visit(v[i]);
+  void visit_range(const Value* v, size_t n) { visit_strided(v, n, 1); }
+  /// Visits n Values placed `stride` Values apart (the keys or the values
+  /// of a dict's entries). A long range is remembered as one entry and
+  /// traced in chunks by drain(), so that marking a container of millions
+  /// of items takes a few entries of native memory, not millions (the
+  /// collector's own memory is not charged to the heap).
+  void visit_strided(const Value* v, size_t n, size_t stride) {
+    if (n <= kInlineRange) {
+      for (size_t i = 0; i < n; ++i) visit(v[i * stride]);
+      return;
+    }
+    ranges_.push_back({v, n, stride});
   }
   /// Drains the mark stack (iteratively: no native recursion on deep graphs).
   void drain();
 
  private:
+  static constexpr size_t kInlineRange = 32;
+  static constexpr size_t kRangeChunk = 256;
+  struct Range {
+    const Value* v;
+    size_t n;
+    size_t stride;
+  };
   std::vector<Object*> stack_;
+  std::vector<Range> ranges_;
 };
 
 class Heap {
@@ -120,6 +138,9 @@ class Heap {
   static constexpr size_t kSizePrefix = 16;
   static constexpr size_t kPoolBytes = 64 * 1024;
   static constexpr size_t kPoolHeader = 64;  // slot size, class, live slots
+  /// What a pool costs in resident memory: glibc's aligned_alloc touches
+  /// about two more pages around each aligned 64 KiB block.
+  static constexpr size_t kPoolCost = kPoolBytes + 8 * 1024;
   static constexpr size_t kMaxPooled = 256;
   static constexpr size_t kClasses = (kMaxPooled + kSizePrefix) / 16 - 1;
 

@@ -34,6 +34,9 @@ uint64_t object_id(Isolate& I, Value v) {
   if (it != I.ids.end()) return it->second;
   uint64_t id = 0x7f0000000000ull + (I.next_id++ << 4);
   I.ids.emplace(o, id);
+  // The table's node, bucket and malloc overhead count against the heap
+  // (hashing millions of objects fills it); credited when the object dies.
+  I.heap.charge_force(kIdEntryBytes);
   return id;
 }
 

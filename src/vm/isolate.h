@@ -144,6 +144,9 @@ struct Grants {
   std::vector<std::pair<std::string, std::string>> env;
 };
 
+/// What one entry of Isolate::ids costs in memory (node, bucket, malloc's overhead).
+constexpr size_t kIdEntryBytes = 64;
+
 /// Why a run stopped without a Python-level outcome.
 /// Source: a source text given to the host's run exceeded max_source_bytes.
 enum class LimitKind : uint8_t { None, Memory, Steps, Time, Depth, Output, Terminated, Source };
@@ -240,6 +243,7 @@ class Isolate {
   /// by run_atexit (modules/atexit.h) when the main program has ended.
   List* exit_funcs = nullptr;
   /// id() numbers: serials handed out on first request, never addresses.
+  /// Each entry is charged to the heap as kIdEntryBytes.
   std::unordered_map<const Object*, uint64_t> ids;
   uint64_t next_id = 1;
   /// sys.argv of the guest.
